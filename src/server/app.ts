@@ -1,0 +1,107 @@
+// buildApp(): the Fastify instance with every plugin and route registered explicitly, in one place.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './clock.js';
+import type { Db } from './db/client.js';
+import { enforceAccessDeclarations, type RegisteredRoute } from './http/access.js';
+import { notFound } from './http/app-error.js';
+import { registerErrorHandler, sendError } from './http/error-handler.js';
+import { registerRequestContext } from './http/request-context.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { validatorCompiler } from './http/validation.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerProgramRoutes } from './modules/programs/programs.routes.js';
+import { registerSystemRoutes } from './modules/system/system.routes.js';
+import { WEB_DIST_DIR } from './paths.js';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface AppOptions {
+  /** Folder of the built web app; not served when it has no index.html. */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  bodyLimit?: number;
+}
+
+export interface App {
+  app: FastifyInstance;
+  /** Every route as registered, with its declared access (for the permission tests). */
+  routes: RegisteredRoute[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Keep an incoming request id (from a reverse proxy) when it looks like one; otherwise make our own.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  const routes: RegisteredRoute[] = [];
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  enforceAccessDeclarations(app, routes);
+  registerRequestContext(app, deps.clock);
+  registerSecurityHeaders(app, { behindTls: options.trustProxy ?? false });
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Jiebang (揭榜) API', version: '0.1.0', description: 'The HTTP contract of the Jiebang platform.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSystemRoutes(app, deps);
+  registerAccountRoutes(app);
+  registerProgramRoutes(app, deps);
+
+  const webDir = options.webDir ?? WEB_DIST_DIR;
+  const indexHtml = path.join(webDir, 'index.html');
+  const serveWeb = fs.existsSync(indexHtml);
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      index: 'index.html',
+      wildcard: true,
+      setHeaders: (res, filePath) => {
+        // Vite names assets by content hash, so they never change; the page itself is always revalidated.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    if (isPage && serveWeb && !/\.[a-z0-9]{1,8}(\?|$)/i.test(request.url)) {
+      // SPA fallback: the client-side router decides, and shows its own 404 page for unknown paths.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, notFound().code);
+  });
+
+  return { app, routes };
+}

@@ -1,0 +1,4 @@
+// Every table, for drizzle-kit and for typed queries.
+export * from './accounts.js';
+export * from './programs.js';
+export * from './system.js';

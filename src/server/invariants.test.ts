@@ -1,0 +1,31 @@
+// check-invariants: passes on a fresh database and catches each broken rule.
+import { describe, expect, it } from 'vitest';
+import { checkInvariants } from './invariants.js';
+import { createAdmin } from './modules/accounts/accounts.service.js';
+import { createTestDatabase } from './test/database.js';
+
+describe('checkInvariants', () => {
+  it('passes on a freshly migrated database', async () => {
+    const { db } = await createTestDatabase();
+    const report = await checkInvariants(db);
+    expect(report.results.filter((r) => r.violations.length > 0)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('catches a missing built-in program, an unapplied migration and bad program grants', async () => {
+    const { db, pool } = await createTestDatabase();
+    const admin = await createAdmin(db, { email: 'a@example.cn', name: 'A', password: 'Passw0rd-long' });
+    await pool.query(`UPDATE users SET roles = '{system_admin}', program_ids = ARRAY[gen_random_uuid()] WHERE id = $1`, [admin.id]);
+    await pool.query(`DELETE FROM programs WHERE code = 'ai-2018'`);
+    await pool.query(`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
+    const report = await checkInvariants(db);
+    expect(report.ok).toBe(false);
+    const broken = report.results.filter((r) => r.violations.length > 0).map((r) => r.name);
+    expect(broken).toEqual([
+      'every committed migration is applied',
+      'the built-in program exists',
+      'program grants of users name existing programs',
+      'program grants are held by program admins only',
+    ]);
+  });
+});

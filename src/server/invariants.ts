@@ -1,0 +1,68 @@
+// Cross-table rules the database constraints cannot express; `cli check-invariants` and the tests run them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from './db/client.js';
+import { BUILT_IN_PROGRAM_CODE } from './modules/programs/programs.service.js';
+import { MIGRATIONS_DIR } from './paths.js';
+
+export interface Invariant {
+  name: string;
+  /** Returns one line per violation; empty when the rule holds. */
+  check(db: DbOrTx): Promise<string[]>;
+}
+
+const rows = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
+
+export const INVARIANTS: Invariant[] = [
+  {
+    name: 'every committed migration is applied',
+    async check(db) {
+      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
+      const applied = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+      const n = applied[0]?.n ?? 0;
+      return n === journal.entries.length ? [] : [`${n} of ${journal.entries.length} migrations applied`];
+    },
+  },
+  {
+    name: 'the built-in program exists',
+    async check(db) {
+      const found = await rows(db, sql`SELECT 1 FROM programs WHERE code = ${BUILT_IN_PROGRAM_CODE} AND built_in`);
+      return found.length === 1 ? [] : [`program ${BUILT_IN_PROGRAM_CODE} is missing`];
+    },
+  },
+  {
+    name: 'program grants of users name existing programs',
+    async check(db) {
+      const bad = await rows<{ email: string; program_id: string }>(
+        db,
+        sql`SELECT u.email, g.program_id FROM users u, unnest(u.program_ids) AS g(program_id)
+            WHERE NOT EXISTS (SELECT 1 FROM programs p WHERE p.id = g.program_id)`,
+      );
+      return bad.map((b) => `user ${b.email} is granted the unknown program ${b.program_id}`);
+    },
+  },
+  {
+    name: 'program grants are held by program admins only',
+    async check(db) {
+      const bad = await rows<{ email: string }>(
+        db,
+        sql`SELECT email FROM users WHERE program_ids IS NOT NULL AND NOT ('program_admin' = ANY(roles))`,
+      );
+      return bad.map((b) => `user ${b.email} has program grants without the program_admin role`);
+    },
+  },
+];
+
+export interface InvariantReport {
+  ok: boolean;
+  results: Array<{ name: string; violations: string[] }>;
+}
+
+export async function checkInvariants(db: DbOrTx): Promise<InvariantReport> {
+  const results = [];
+  for (const invariant of INVARIANTS) results.push({ name: invariant.name, violations: await invariant.check(db) });
+  return { ok: results.every((r) => r.violations.length === 0), results };
+}

@@ -1,0 +1,110 @@
+// Process entry: config → database (embedded or DATABASE_URL) → migrations → built-in program → HTTP server.
+import { buildApp } from './app.js';
+import { createClock } from './clock.js';
+import { checkDurability } from './db/checks.js';
+import { isPortTaken } from './db/embedded.js';
+import { openDatabase } from './db/open.js';
+import { runMigrations } from './db/migrate.js';
+import { loadConfig, type Config } from './config.js';
+import { LaunchError } from './launch-error.js';
+import { ensureAdminFromEnv, hasAnyAccount } from './modules/accounts/accounts.service.js';
+import { ensureBuiltInProgram } from './modules/programs/programs.service.js';
+
+const say = (line: string) => process.stdout.write(`[jiebang] ${line}\n`);
+
+async function start(config: Config, cleanup: Array<() => Promise<void>>): Promise<void> {
+  if (Boolean(config.adminEmail) !== Boolean(config.adminPassword)) {
+    throw new LaunchError(
+      'JIEBANG_ADMIN_EMAIL 与 JIEBANG_ADMIN_PASSWORD 必须同时设置',
+      'JIEBANG_ADMIN_EMAIL and JIEBANG_ADMIN_PASSWORD must be set together',
+    );
+  }
+  if (await isPortTaken(config.port, config.host === '0.0.0.0' ? '127.0.0.1' : config.host)) {
+    throw new LaunchError(
+      `端口 ${config.port} 已被占用，请关闭占用它的程序或设置 PORT 为其他端口`,
+      `port ${config.port} is already in use; stop the program using it or set PORT to another port`,
+    );
+  }
+
+  const database = await openDatabase(config, { log: say });
+  cleanup.push(() => database.shutdown());
+  if (config.production) await checkDurability(database.pool);
+  await runMigrations(database.pool);
+  const { created } = await ensureBuiltInProgram(database.db);
+  if (created) say('loaded the built-in program ai-2018');
+  const admin = await ensureAdminFromEnv(database.db, config.adminEmail, config.adminPassword);
+  if (admin === 'created') say(`created the administrator ${config.adminEmail}`);
+  if (!(await hasAnyAccount(database.db))) {
+    say('no account exists yet: set JIEBANG_ADMIN_EMAIL and JIEBANG_ADMIN_PASSWORD, or run `npm run cli -- create-admin`');
+  }
+
+  const clock = createClock(database.db, config.testMode);
+  const { app } = await buildApp(
+    { db: database.db, clock },
+    {
+      trustProxy: config.trustProxy,
+      logger: {
+        level: config.logLevel,
+        redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      },
+    },
+  );
+  cleanup.unshift(() => app.close());
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new LaunchError(
+        `无法在 ${config.host}:${config.port} 上监听（${code}），请设置 HOST/PORT`,
+        `cannot listen on ${config.host}:${config.port} (${code}); set HOST and PORT`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  if (config.testMode) say('TEST MODE: the clock can be moved with POST /api/test/clock');
+  say(`Jiebang 揭榜挂帅平台 is running at http://${config.host}:${config.port}`);
+}
+
+async function runCleanup(cleanup: Array<() => Promise<void>>): Promise<void> {
+  // In order: HTTP server, then the database (pool, then the embedded PostgreSQL).
+  while (cleanup.length > 0) {
+    const step = cleanup.shift()!;
+    await step().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  const cleanup: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await runCleanup(cleanup);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => {
+    say('stopping (Ctrl-C)…');
+    void stop(0);
+  });
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(`[jiebang] uncaught error, stopping: ${error.stack ?? String(error)}\n`);
+    void stop(1);
+  });
+
+  try {
+    await start(loadConfig(), cleanup);
+  } catch (error) {
+    if (error instanceof LaunchError) {
+      process.stderr.write(`${error.toLine()}\n`);
+    } else {
+      process.stderr.write(`启动失败：意外错误（unexpected error）: ${(error as Error)?.stack ?? String(error)}\n`);
+    }
+    await stop(1);
+  }
+}
+
+await main();

@@ -1,0 +1,17 @@
+// Health and test-clock use cases.
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../../clock.js';
+import { writeClockOffset } from '../../clock.js';
+import type { ServiceContext } from '../../http/request-context.js';
+
+export async function checkHealth(ctx: ServiceContext, clock: Clock) {
+  // A real round trip: health fails (500) when the database is unreachable.
+  await ctx.db.execute(sql`SELECT 1`);
+  return { status: 'ok' as const, now: ctx.now.toISOString(), testMode: clock.testMode };
+}
+
+export async function setTestClock(ctx: ServiceContext, clock: Clock, offsetMs: number) {
+  await writeClockOffset(ctx.db, offsetMs);
+  const now = await clock.now();
+  return { offsetMs, now: now.toISOString() };
+}

@@ -1,0 +1,81 @@
+// Schemas of the platform-level routes: health, session and the program summary list.
+import { z } from 'zod';
+
+export const ROLES = [
+  'applicant',
+  'org_admin',
+  'recommender',
+  'program_admin',
+  'expert',
+  'lab',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const PHASE_KEYS = [
+  'application',
+  'recommendation',
+  'review',
+  'finalist_notice',
+  'attack',
+  'evaluation',
+  'winner_notice',
+] as const;
+export const phaseKeySchema = z.enum(PHASE_KEYS);
+export type PhaseKey = z.infer<typeof phaseKeySchema>;
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  now: z.string(),
+  testMode: z.boolean(),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
+export const sessionUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const sessionResponse = z.object({
+  user: sessionUser.nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const phaseSchema = z.object({
+  key: phaseKeySchema,
+  opensAt: z.string(),
+  closesAt: z.string(),
+});
+
+export const programSection = z.object({
+  key: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+  maxLength: z.number().int(),
+});
+export type ProgramSection = z.infer<typeof programSection>;
+
+export const programSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  phases: z.array(phaseSchema),
+  quotas: z.object({
+    finalistsPerSubfield: z.number().int(),
+    winnersPerSubfield: z.number().int(),
+    applicationsPerApplicant: z.number().int(),
+  }),
+  sections: z.array(programSection),
+});
+export type ProgramSummary = z.infer<typeof programSummary>;
+
+export const programListResponse = z.object({ items: z.array(programSummary) });
+export type ProgramListResponse = z.infer<typeof programListResponse>;

@@ -1,0 +1,9 @@
+// Field-level validation messages by key, in Chinese and English; Zod schemas use the keys as their messages.
+import type { Lang } from './errors.js';
+
+export const VALIDATION_MESSAGES: Record<string, Record<Lang, string>> = {
+  required: { zh: '必填', en: 'Required' },
+  unknownField: { zh: '不允许提交该字段（未知或只读）', en: 'This field is unknown or read-only' },
+  invalidJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  emptyBody: { zh: '请求体不能为空', en: 'The request body must not be empty' },
+};
