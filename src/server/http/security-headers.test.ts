@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   t = await createTestApp({ webDir });
 });
+afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
 
 function expectSecurityHeaders(headers: Record<string, unknown>, label: string) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {

@@ -1,0 +1,83 @@
+// Home: what the platform is, the current program and its timeline in Beijing time, and whether the server is up.
+import { Alert, Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { ErrorView } from '../../components/ErrorView.js';
+import { PageLoading } from '../../components/PageLoading.js';
+import { formatBeijing, phaseState, type PhaseState } from '../../format.js';
+import { usePlatform } from '../../hooks/platform.js';
+import { useServerNow } from '../../hooks/use-server-now.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+const STATE_COLOR: Record<PhaseState, string> = { done: 'gray', current: 'green', upcoming: 'blue' };
+const STATE_LABEL = { done: 'home.phaseDone', current: 'home.phaseCurrent', upcoming: 'home.phaseUpcoming' } as const;
+
+export default function HomePage() {
+  const { t, lang } = useI18n();
+  const { loading, programs, health, clockSkewMs, error, reload } = usePlatform();
+  const program = programs[0];
+  const serverNow = useServerNow(clockSkewMs);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <header>
+        <Typography.Title level={1}>{t('home.title')}</Typography.Title>
+        <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
+      </header>
+
+      {loading ? <PageLoading /> : null}
+      {error ? <ErrorView error={error} onRetry={reload} /> : null}
+
+      {!loading && !error && !program ? <Empty description={t('home.noProgram')} /> : null}
+
+      {program ? (
+        <Card
+          title={
+            <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
+              {lang === 'zh' ? program.title : program.titleEn}
+            </Typography.Title>
+          }
+          extra={<Tag>{program.code}</Tag>}
+        >
+          <Typography.Paragraph type="secondary">
+            {t('home.quotas', {
+              finalists: program.quotas.finalistsPerSubfield,
+              winners: program.quotas.winnersPerSubfield,
+              applications: program.quotas.applicationsPerApplicant,
+            })}
+          </Typography.Paragraph>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>
+            {t('home.timeline')}
+          </Typography.Title>
+          {program.phases.length === 0 ? (
+            <Typography.Paragraph>{t('home.noPhases')}</Typography.Paragraph>
+          ) : (
+            <Timeline
+              items={program.phases.map((phase) => {
+                const state = phaseState(phase, serverNow);
+                return {
+                  color: STATE_COLOR[state],
+                  content: (
+                    <span aria-current={state === 'current' ? 'step' : undefined}>
+                      <strong>{t(`phase.${phase.key}`)}</strong> {formatBeijing(phase.opensAt, lang)} – {formatBeijing(phase.closesAt, lang)}{' '}
+                      <Tag color={STATE_COLOR[state]}>{t(STATE_LABEL[state])}</Tag>
+                    </span>
+                  ),
+                };
+              })}
+            />
+          )}
+        </Card>
+      ) : null}
+
+      {health ? (
+        <Alert
+          type="success"
+          showIcon
+          title={t('status.online')}
+          description={`${t('home.serverTime')}: ${formatBeijing(health.now, lang)}`}
+        />
+      ) : !loading ? (
+        <Alert type="warning" showIcon title={t('status.offline')} />
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,20 @@
+// 404: an unknown address inside the app.
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
+import { useI18n } from '../../i18n/i18n.js';
+
+export default function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound.title')}</h1>}
+      subTitle={t('notFound.description')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
