@@ -21,11 +21,11 @@ describe('request', () => {
   it('gives a localised INTERNAL error for a non-JSON failure and for a network failure', async () => {
     setApiLanguage('en');
     stubFetch(502, '<html>Bad gateway</html>');
-    const bad = await request('/api/x').catch((e) => e);
+    const bad = (await request('/api/x').catch((e: unknown) => e)) as ApiError;
     expect(bad).toMatchObject({ code: 'INTERNAL', status: 502 });
     expect(bad.message).toMatch(/Internal server error/);
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const offline = await request('/api/x').catch((e) => e);
+    const offline = (await request('/api/x').catch((e: unknown) => e)) as ApiError;
     expect(offline).toMatchObject({ code: 'INTERNAL', status: 0 });
     expect(offline.message).toMatch(/cannot be reached/);
     setApiLanguage('zh');
