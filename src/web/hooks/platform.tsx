@@ -32,14 +32,19 @@ export function PlatformProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([getSession(), listPrograms(), getHealth()])
-      .then(([session, programs, health]) => {
-        if (cancelled) return;
-        setState({ loading: false, session, programs, health, clockSkewMs: Date.now() - Date.parse(health.now), error: null });
-      })
-      .catch((error: ApiError) => {
-        if (!cancelled) setState((s) => ({ ...s, loading: false, error }));
+    // Each call stands on its own: a failed health check must not hide the program or the session.
+    void Promise.allSettled([getSession(), listPrograms(), getHealth()]).then(([session, programs, health]) => {
+      if (cancelled) return;
+      const failed = [session, programs].find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+      setState({
+        loading: false,
+        session: session.status === 'fulfilled' ? session.value : EMPTY_SESSION,
+        programs: programs.status === 'fulfilled' ? programs.value : [],
+        health: health.status === 'fulfilled' ? health.value : null,
+        clockSkewMs: health.status === 'fulfilled' ? Date.now() - Date.parse(health.value.now) : 0,
+        error: failed ? (failed.reason as ApiError) : null,
       });
+    });
     return () => {
       cancelled = true;
     };

@@ -17,7 +17,7 @@ export default function HomePage() {
   const serverNow = useServerNow(clockSkewMs);
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <header>
         <Typography.Title level={1}>{t('home.title')}</Typography.Title>
         <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
