@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
+import { registerAuth } from './http/auth.js';
+import type { AuditConfig } from './modules/audit/audit.service.js';
 import { enforceAccessDeclarations, type RegisteredRoute } from './http/access.js';
 import { notFound } from './http/app-error.js';
 import { registerErrorHandler, sendError } from './http/error-handler.js';
@@ -16,6 +18,7 @@ import { registerRequestContext } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerProgramRoutes } from './modules/programs/programs.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { WEB_DIST_DIR } from './paths.js';
@@ -23,6 +26,7 @@ import { WEB_DIST_DIR } from './paths.js';
 export interface AppDeps {
   db: Db;
   clock: Clock;
+  auditConfig: AuditConfig;
 }
 
 export interface AppOptions {
@@ -54,18 +58,20 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   });
   const routes: RegisteredRoute[] = [];
 
+  // Cookies first: the session hook reads them.
+  await app.register(fastifyCookie);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   enforceAccessDeclarations(app, routes);
   registerRequestContext(app, deps.clock);
   registerSecurityHeaders(app, { behindTls: options.trustProxy ?? false });
   registerErrorHandler(app);
+  registerAuth(app, deps);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
   });
 
-  await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -75,7 +81,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   });
 
   registerSystemRoutes(app, deps);
-  registerAccountRoutes(app);
+  registerAccountRoutes(app, deps);
+  registerAuditRoutes(app, deps);
   registerProgramRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;

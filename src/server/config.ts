@@ -23,6 +23,8 @@ const envSchema = z.object({
   JIEBANG_ADMIN_EMAIL: z.email().optional(),
   JIEBANG_ADMIN_PASSWORD: z.string().min(1).optional(),
   JIEBANG_TRUST_PROXY: flag.default(false),
+  JIEBANG_AUDIT_KEY: z.string().regex(/^[A-Za-z0-9+/=]{43,}$/).optional(),
+  JIEBANG_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +40,9 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   trustProxy: boolean;
+  /** HMAC key sealing audit records; from JIEBANG_AUDIT_KEY, else a file in the data folder. */
+  auditKey: string | undefined;
+  auditHash: 'sha256' | 'sm3';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -52,6 +57,8 @@ const HINTS: Record<string, { zh: string; en: string }> = {
   JIEBANG_TRUST_PROXY: { zh: '只能是 1 或 0', en: 'must be 1 or 0' },
   JIEBANG_ADMIN_EMAIL: { zh: '必须是有效的电子邮箱地址', en: 'must be a valid e-mail address' },
   JIEBANG_ADMIN_PASSWORD: { zh: '不能为空', en: 'must not be empty' },
+  JIEBANG_AUDIT_KEY: { zh: '必须是至少 32 字节的十六进制或 Base64 字符串', en: 'must be at least 32 bytes as hex or base64' },
+  JIEBANG_AUDIT_HASH: { zh: '只能是 sha256 或 sm3', en: 'must be sha256 or sm3' },
   LOG_LEVEL: { zh: '只能是 fatal、error、warn、info、debug、trace 或 silent', en: 'must be one of fatal, error, warn, info, debug, trace, silent' },
 };
 
@@ -89,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminEmail: e.JIEBANG_ADMIN_EMAIL,
     adminPassword: e.JIEBANG_ADMIN_PASSWORD,
     trustProxy: e.JIEBANG_TRUST_PROXY,
+    auditKey: e.JIEBANG_AUDIT_KEY,
+    auditHash: e.JIEBANG_AUDIT_HASH,
     logLevel: e.LOG_LEVEL,
   };
 }

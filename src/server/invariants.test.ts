@@ -1,4 +1,6 @@
 // check-invariants: passes on a fresh database and catches each broken rule.
+import { systemContext } from './system-context.js';
+import { TEST_AUDIT_CONFIG } from './test/app.js';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from './invariants.js';
 import { createAdmin } from './modules/accounts/accounts.service.js';
@@ -14,7 +16,7 @@ describe('checkInvariants', () => {
 
   it('catches a missing built-in program, an unapplied migration and bad program grants', async () => {
     const { db, pool } = await createTestDatabase();
-    const admin = await createAdmin(db, { email: 'a@example.cn', name: 'A', password: 'Passw0rd-long' });
+    const admin = await createAdmin(systemContext(db, TEST_AUDIT_CONFIG), { email: 'a@example.cn', name: 'A', password: 'Passw0rd-long' });
     await pool.query(`UPDATE users SET roles = '{system_admin}', program_ids = ARRAY[gen_random_uuid()] WHERE id = $1`, [admin.id]);
     await pool.query(`DELETE FROM programs WHERE code = 'ai-2018'`);
     await pool.query(`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);

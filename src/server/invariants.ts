@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './db/client.js';
+import { verifyAuditChain } from './modules/audit/audit.service.js';
 import { BUILT_IN_PROGRAM_CODE } from './modules/programs/programs.service.js';
 import { MIGRATIONS_DIR } from './paths.js';
 
@@ -52,6 +53,14 @@ export const INVARIANTS: Invariant[] = [
         sql`SELECT email FROM users WHERE program_ids IS NOT NULL AND NOT ('program_admin' = ANY(roles))`,
       );
       return bad.map((b) => `user ${b.email} has program grants without the program_admin role`);
+    },
+  },
+  {
+    name: 'the audit chain is whole',
+    async check(db) {
+      // Without the key here: the seals are checked by `audit:verify`, which has it.
+      const report = await verifyAuditChain(db, null);
+      return report.ok ? [] : [`record ${report.firstBroken!.seq}: ${report.firstBroken!.reason}`];
     },
   },
 ];

@@ -8,6 +8,9 @@ import { runMigrations } from './db/migrate.js';
 import { loadConfig, type Config } from './config.js';
 import { LaunchError } from './launch-error.js';
 import { ensureAdminFromEnv, hasAnyAccount } from './modules/accounts/accounts.service.js';
+import { loadAuditKey } from './modules/audit/audit-key.js';
+import { ensureProvincialRecommenders } from './modules/accounts/recommenders.service.js';
+import { systemContext } from './system-context.js';
 import { ensureBuiltInProgram } from './modules/programs/programs.service.js';
 
 const say = (line: string) => process.stdout.write(`[jiebang] ${line}\n`);
@@ -32,7 +35,9 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   await runMigrations(database.pool);
   const { created } = await ensureBuiltInProgram(database.db);
   if (created) say('loaded the built-in program ai-2018');
-  const admin = await ensureAdminFromEnv(database.db, config.adminEmail, config.adminPassword);
+  const auditConfig = { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash };
+  await ensureProvincialRecommenders(systemContext(database.db, auditConfig));
+  const admin = await ensureAdminFromEnv(systemContext(database.db, auditConfig), config.adminEmail, config.adminPassword);
   if (admin === 'created') say(`created the administrator ${config.adminEmail}`);
   if (!(await hasAnyAccount(database.db))) {
     say('no account exists yet: set JIEBANG_ADMIN_EMAIL and JIEBANG_ADMIN_PASSWORD, or run `npm run cli -- create-admin`');
@@ -40,7 +45,7 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
 
   const clock = createClock(database.db, config.testMode);
   const { app } = await buildApp(
-    { db: database.db, clock },
+    { db: database.db, clock, auditConfig },
     {
       trustProxy: config.trustProxy,
       logger: {

@@ -6,4 +6,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Lang, string>> = {
   unknownField: { zh: '不允许提交该字段（未知或只读）', en: 'This field is unknown or read-only' },
   invalidJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   emptyBody: { zh: '请求体不能为空', en: 'The request body must not be empty' },
+  email: { zh: '邮箱地址格式不正确', en: 'Not a valid e-mail address' },
+  phone: { zh: '电话号码格式不正确（7–20 位数字，可含 + - 括号和空格）', en: 'Not a valid phone number (7–20 digits; + - ( ) and spaces allowed)' },
+  regionCode: { zh: '行政区划代码应为 6 位数字', en: 'A region code has 6 digits' },
 };

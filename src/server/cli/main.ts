@@ -6,7 +6,12 @@ import { runMigrations } from '../db/migrate.js';
 import { AppError } from '../http/app-error.js';
 import { checkInvariants } from '../invariants.js';
 import { LaunchError } from '../launch-error.js';
+import type { ServiceContext } from '../http/request-context.js';
 import { createAdmin } from '../modules/accounts/accounts.service.js';
+import { ensureProvincialRecommenders } from '../modules/accounts/recommenders.service.js';
+import { loadAuditKey } from '../modules/audit/audit-key.js';
+import { verifyAuditChain } from '../modules/audit/audit.service.js';
+import { systemContext } from '../system-context.js';
 import { ensureBuiltInProgram } from '../modules/programs/programs.service.js';
 
 const USAGE = `用法 Usage: jiebang <command> [options]
@@ -16,6 +21,7 @@ const USAGE = `用法 Usage: jiebang <command> [options]
                          --email <e-mail> --name <name>; the password is read from
                          JIEBANG_ADMIN_PASSWORD or from standard input
   check-invariants     check the cross-table rules; exit code 1 when one is broken
+  audit:verify         verify the audit hash chain and its seals; exit code 1 at the first broken record
   help                 show this text
 
 The database is DATABASE_URL, or the embedded PostgreSQL in JIEBANG_DATA_DIR (default ./data),
@@ -28,17 +34,18 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-type Command = (database: OpenDatabase, args: string[]) => Promise<number>;
+type Command = (database: OpenDatabase, args: string[], ctx: ServiceContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  async migrate(database) {
+  async migrate(database, _args, ctx) {
     await runMigrations(database.pool);
     await ensureBuiltInProgram(database.db);
+    await ensureProvincialRecommenders(ctx);
     console.log('migrations applied; built-in program present');
     return 0;
   },
 
-  async 'create-admin'(database, args) {
+  async 'create-admin'(database, args, ctx) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
     if (!values.email) {
       console.error('create-admin needs --email');
@@ -46,13 +53,24 @@ const COMMANDS: Record<string, Command> = {
     }
     await runMigrations(database.pool);
     const password = process.env.JIEBANG_ADMIN_PASSWORD || (await readStdinLine());
-    const created = await createAdmin(database.db, {
+    const created = await createAdmin(ctx, {
       email: values.email,
       name: values.name ?? '系统管理员',
       password,
     });
     console.log(`created administrator ${created.email} (${created.id})`);
     return 0;
+  },
+
+  async 'audit:verify'(database, _args, ctx) {
+    const report = await verifyAuditChain(database.db, ctx.auditConfig.key);
+    if (report.ok) {
+      console.log(`audit chain intact: ${report.records} records, head ${report.headHash}`);
+      return 0;
+    }
+    console.log(`AUDIT CHAIN BROKEN at record ${report.firstBroken!.seq}: ${report.firstBroken!.reason}`);
+    console.log(`(${report.records} records verified before it)`);
+    return 1;
   },
 
   async 'check-invariants'(database) {
@@ -78,8 +96,10 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let database: OpenDatabase | undefined;
   try {
-    database = await openDatabase(loadConfig(), { reuseRunning: true, log: (l) => console.error(`[jiebang] ${l}`) });
-    return await command(database, args);
+    const config = loadConfig();
+    database = await openDatabase(config, { reuseRunning: true, log: (l) => console.error(`[jiebang] ${l}`) });
+    const auditConfig = { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash };
+    return await command(database, args, systemContext(database.db, auditConfig, new Date(), `cli:${name}`));
   } catch (error) {
     if (error instanceof LaunchError) console.error(error.toLine());
     else if (error instanceof AppError) {

@@ -22,7 +22,18 @@ describe('migrations', () => {
     const tables = await a.pool.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['app_settings', 'program_phases', 'programs', 'users']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'app_settings',
+      'audit_events',
+      'one_time_tokens',
+      'organizations',
+      'program_phases',
+      'programs',
+      'rate_limits',
+      'recommenders',
+      'sessions',
+      'users',
+    ]);
     await ensureBuiltInProgram(a.db);
     expect((await checkInvariants(a.db)).ok).toBe(true);
 

@@ -31,3 +31,8 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
+
+/** VALIDATION_FAILED naming the fields and why; `problems` may hold several at once. */
+export function invalidFields(problems: Array<{ path: string; message: Localized }>): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, { details: problems });
+}

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp, type AppOptions, type App } from '../app.js';
 import { createClock } from '../clock.js';
+import { TEST_AUDIT_CONFIG } from './audit-config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+
+export { TEST_AUDIT_CONFIG };
 
 export interface TestApp extends App {
   database: TestDatabase;
@@ -14,7 +17,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock(database.db, options.testMode ?? true);
-  const built = await buildApp({ db: database.db, clock }, { webDir: '/nonexistent', ...options });
+  const built = await buildApp({ db: database.db, clock, auditConfig: TEST_AUDIT_CONFIG }, { webDir: '/nonexistent', ...options });
   options.beforeReady?.(built.app);
   await built.app.ready();
   afterAll(() => built.app.close());

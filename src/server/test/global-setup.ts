@@ -4,7 +4,10 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../db/client.js';
 import { startTemporaryPostgres, type EmbeddedServer } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
+import { ensureProvincialRecommenders } from '../modules/accounts/recommenders.service.js';
 import { ensureBuiltInProgram } from '../modules/programs/programs.service.js';
+import { systemContext } from '../system-context.js';
+import { TEST_AUDIT_CONFIG } from './audit-config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +41,7 @@ export default async function setup(project: TestProject) {
   const template = connectDatabase(withDatabase(adminUrl, TEMPLATE), { max: 2 });
   await runMigrations(template.pool);
   await ensureBuiltInProgram(template.db);
+  await ensureProvincialRecommenders(systemContext(template.db, TEST_AUDIT_CONFIG));
   await template.close();
 
   project.provide('adminDatabaseUrl', adminUrl);

@@ -1,4 +1,5 @@
 // Every table, for drizzle-kit and for typed queries.
 export * from './accounts.js';
+export * from './audit.js';
 export * from './programs.js';
 export * from './system.js';

@@ -10,6 +10,6 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   app.withTypeProvider<ZodTypeProvider>().get('/api/programs', {
     config: { access: 'public' },
     schema: { tags: ['programs'], summary: 'Programs with their phases, quotas and sections', response: { 200: programListResponse } },
-    handler: async (request) => ({ items: await listProgramSummaries(serviceContext(deps.db, request)) }),
+    handler: async (request) => ({ items: await listProgramSummaries(serviceContext(deps, request)) }),
   });
 }

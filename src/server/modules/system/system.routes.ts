@@ -18,7 +18,7 @@ export function registerSystemRoutes(app: FastifyInstance, deps: AppDeps): void 
   r.get('/api/health', {
     config: { access: 'public' },
     schema: { tags: ['system'], summary: 'Database reachable; the server clock', response: { 200: healthResponse } },
-    handler: async (request) => checkHealth(serviceContext(deps.db, request), deps.clock),
+    handler: async (request) => checkHealth(serviceContext(deps, request), deps.clock),
   });
 
   r.get('/api/openapi.json', {
@@ -41,6 +41,6 @@ export function registerSystemRoutes(app: FastifyInstance, deps: AppDeps): void 
       body: clockBody,
       response: { 200: clockResponse },
     },
-    handler: async (request) => setTestClock(serviceContext(deps.db, request), deps.clock, request.body.offsetMs),
+    handler: async (request) => setTestClock(serviceContext(deps, request), deps.clock, request.body.offsetMs),
   });
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import { writeClockOffset } from '../../clock.js';
-import type { ServiceContext } from '../../http/request-context.js';
+import { audit, type ServiceContext } from '../../http/request-context.js';
 
 export async function checkHealth(ctx: ServiceContext, clock: Clock) {
   // A real round trip: health fails (500) when the database is unreachable.
@@ -11,7 +11,10 @@ export async function checkHealth(ctx: ServiceContext, clock: Clock) {
 }
 
 export async function setTestClock(ctx: ServiceContext, clock: Clock, offsetMs: number) {
-  await writeClockOffset(ctx.db, offsetMs);
+  await ctx.db.transaction(async (tx) => {
+    await writeClockOffset(tx, offsetMs);
+    await audit(ctx, tx, { action: 'test.clock.set', objectType: 'clock', details: { offsetMs } });
+  });
   const now = await clock.now();
   return { offsetMs, now: now.toISOString() };
 }

@@ -1,0 +1,87 @@
+// Audit admin routes: browse and filter the log, verify the chain. Nobody can change records through the product.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app.js';
+import { audit, serviceContext } from '../../http/request-context.js';
+import { listAuditEvents } from './audit.repository.js';
+import { verifyAuditChain } from './audit.service.js';
+
+const eventView = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorRoles: z.array(z.string()),
+  organizationId: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.string(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  details: z.unknown(),
+  hash: z.string(),
+});
+
+const listQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  actorId: z.uuid().optional(),
+  result: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().regex(/^\d+$/).optional(),
+});
+
+export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/audit/events', {
+    config: { access: ['audit_admin'] },
+    schema: {
+      tags: ['audit'],
+      summary: 'Audit records, newest first',
+      querystring: listQuery,
+      response: { 200: z.object({ items: z.array(eventView), nextCursor: z.string().nullable() }) },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      const rows = await listAuditEvents(deps.db, {
+        action: q.action,
+        actorId: q.actorId,
+        result: q.result,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        beforeSeq: q.cursor ? Number(q.cursor) : undefined,
+        limit: q.limit + 1,
+      });
+      const page = rows.slice(0, q.limit);
+      return {
+        items: page.map((e) => ({ ...e, at: e.at.toISOString() })),
+        nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null,
+      };
+    },
+  });
+
+  r.post('/api/audit/verify', {
+    config: { access: ['audit_admin'] },
+    schema: {
+      tags: ['audit'],
+      summary: 'Verify the whole chain; locate the first broken record',
+      response: {
+        200: z.object({
+          ok: z.boolean(),
+          records: z.number(),
+          headHash: z.string(),
+          firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+        }),
+      },
+    },
+    handler: async (request) => {
+      const ctx = serviceContext(deps, request);
+      const report = await verifyAuditChain(deps.db, deps.auditConfig.key);
+      await audit(ctx, deps.db, { action: 'audit.verify', objectType: 'audit', details: { ok: report.ok, records: report.records } });
+      return report;
+    },
+  });
+}
