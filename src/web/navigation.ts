@@ -1,16 +1,27 @@
-// Navigation by role: one table; a later issue adds a role's pages here and in routes.tsx.
+// Navigation by role: one table; each role's pages are added here and in pages.ts.
 import type { Role } from '../shared/schemas/system.js';
 import type { MessageKey } from './i18n/zh.js';
 
 export interface NavItem {
   path: string;
   label: MessageKey;
-  /** Who sees it: everyone, or holders of one of these roles. */
-  roles: 'everyone' | readonly Role[];
+  /** Who sees it: everyone, only visitors, anyone signed in, or holders of one of these roles. */
+  roles: 'everyone' | 'signed_out' | 'signed_in' | readonly Role[];
 }
 
-export const NAVIGATION: readonly NavItem[] = [{ path: '/', label: 'nav.home', roles: 'everyone' }];
+export const NAVIGATION: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', roles: 'everyone' },
+  { path: '/register', label: 'nav.register', roles: 'signed_out' },
+  { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
+  { path: '/audit', label: 'nav.audit', roles: ['audit_admin'] },
+  { path: '/account', label: 'nav.account', roles: 'signed_in' },
+];
 
 export function navigationFor(roles: readonly Role[] | null, table: readonly NavItem[] = NAVIGATION): NavItem[] {
-  return table.filter((item) => item.roles === 'everyone' || (roles ?? []).some((r) => item.roles.includes(r)));
+  return table.filter((item) => {
+    if (item.roles === 'everyone') return true;
+    if (item.roles === 'signed_out') return roles === null;
+    if (item.roles === 'signed_in') return roles !== null;
+    return (roles ?? []).some((r) => (item.roles as readonly Role[]).includes(r));
+  });
 }

@@ -6,7 +6,14 @@ export interface PageRoute {
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const PAGES: readonly PageRoute[] = [{ path: '/', load: () => import('./pages/home/HomePage.js') }];
+export const PAGES: readonly PageRoute[] = [
+  { path: '/', load: () => import('./pages/home/HomePage.js') },
+  { path: '/login', load: () => import('./pages/auth/LoginPage.js') },
+  { path: '/register', load: () => import('./pages/auth/RegisterPage.js') },
+  { path: '/account', load: () => import('./pages/account/AccountPage.js') },
+  { path: '/admin/accounts', load: () => import('./pages/admin/AdminAccountsPage.js') },
+  { path: '/audit', load: () => import('./pages/audit/AuditPage.js') },
+];
 
 /** Whether a page exists for this path, so links to pages not built yet are not shown. */
 export const hasRoute = (path: string) => PAGES.some((p) => p.path === path);

@@ -1,7 +1,8 @@
 // The frame of every page: platform and program name, navigation by role, language switch, sign-in area.
 import { Layout, Menu, Segmented, Space, Tag, Typography, Button } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { logout } from '../api/accounts.js';
 import type { Lang } from '../../shared/errors.js';
 import { usePlatform } from '../hooks/platform.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -12,10 +13,16 @@ import { PageLoading } from './PageLoading.js';
 
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
-  const { session, programs } = usePlatform();
+  const { session, programs, reload } = usePlatform();
   const location = useLocation();
   const user = session.user;
   const program = programs[0];
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    reload();
+    navigate('/');
+  };
   const items = navigationFor(user?.roles ?? null).map((item) => ({
     key: item.path,
     label: <Link to={item.path}>{t(item.label)}</Link>,
@@ -51,12 +58,13 @@ export function AppLayout() {
               {user.roles.map((role) => (
                 <Tag key={role}>{t(`role.${role}`)}</Tag>
               ))}
+              <Button size="small" onClick={() => void signOut()}>
+                {t('auth.signOut')}
+              </Button>
             </span>
           ) : hasRoute('/login') ? (
-            <Link to="/login">
-              <Button type="primary" size="small">
-                {t('auth.signIn')}
-              </Button>
+            <Link to={`/login?next=${encodeURIComponent(location.pathname)}`} className="link-button">
+              {t('auth.signIn')}
             </Link>
           ) : null}
         </Space>

@@ -1,5 +1,5 @@
 // 404: an unknown address inside the app.
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -11,8 +11,8 @@ export default function NotFoundPage() {
       title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound.title')}</h1>}
       subTitle={t('notFound.description')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('notFound.home')}</Button>
+        <Link to="/" className="link-button">
+          {t('notFound.home')}
         </Link>
       }
     />

@@ -1,0 +1,57 @@
+// Sign-in: e-mail and password; the server's message (wrong password, locked) shown in place.
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { login } from '../../api/accounts.js';
+import { ApiError } from '../../api/client.js';
+import { usePlatform } from '../../hooks/platform.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+/** Only same-site paths are followed after sign-in. */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { reload } = usePlatform();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: { email: string; password: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.email, values.password);
+      reload();
+      navigate(safeNext(params.get('next')));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('error.generic'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card style={{ maxWidth: 420, margin: '24px auto' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('auth.signInTitle')}
+      </Typography.Title>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item label={t('auth.email')} name="email" rules={[{ required: true, type: 'email', message: t('register.emailInvalid') }]}>
+          <Input autoComplete="username" type="email" />
+        </Form.Item>
+        <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('form.required') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          {t('auth.signInSubmit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        {t('auth.noAccount')} <Link to="/register">{t('nav.register')}</Link>
+      </Typography.Paragraph>
+    </Card>
+  );
+}
