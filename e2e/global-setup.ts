@@ -6,6 +6,9 @@ import { clearStaleServer, freePort } from '../src/server/db/embedded.js';
 import { PACKAGE_ROOT } from '../src/server/paths.js';
 import { runTs } from '../src/server/test/process.js';
 
+/** The first administrator of the platform under test (system admin and program admin of all programs). */
+export const E2E_ADMIN = { email: 'admin@e2e.jiebang.cn', password: 'E2e-chief-Passw0rd' };
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
@@ -24,6 +27,8 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     JIEBANG_DB_PORT: String(await freePort()),
     JIEBANG_TEST_MODE: '1',
+    JIEBANG_ADMIN_EMAIL: E2E_ADMIN.email,
+    JIEBANG_ADMIN_PASSWORD: E2E_ADMIN.password,
   });
   await server.waitFor(/is running at/, 120_000);
   project.provide('baseUrl', `http://127.0.0.1:${port}`);

@@ -18,6 +18,7 @@ import { registerRequestContext } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerProgramRoutes } from './modules/programs/programs.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   registerSystemRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProgramRoutes(app, deps);
 

@@ -6,6 +6,7 @@ import { isPortTaken } from './db/embedded.js';
 import { openDatabase } from './db/open.js';
 import { runMigrations } from './db/migrate.js';
 import { loadConfig, type Config } from './config.js';
+import { AppError } from './http/app-error.js';
 import { LaunchError } from './launch-error.js';
 import { ensureAdminFromEnv, hasAnyAccount } from './modules/accounts/accounts.service.js';
 import { loadAuditKey } from './modules/audit/audit-key.js';
@@ -37,7 +38,14 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   if (created) say('loaded the built-in program ai-2018');
   const auditConfig = { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash };
   await ensureProvincialRecommenders(systemContext(database.db, auditConfig));
-  const admin = await ensureAdminFromEnv(systemContext(database.db, auditConfig), config.adminEmail, config.adminPassword);
+  const admin = await ensureAdminFromEnv(systemContext(database.db, auditConfig), config.adminEmail, config.adminPassword).catch(
+    (error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+      const zh = (error.localizedDetails('zh') ?? []).map((d) => d.message).join('；') || error.localized.zh;
+      const en = (error.localizedDetails('en') ?? []).map((d) => d.message).join('; ') || error.localized.en;
+      throw new LaunchError(`JIEBANG_ADMIN_EMAIL/JIEBANG_ADMIN_PASSWORD 无法创建管理员：${zh}`, `cannot create the administrator from JIEBANG_ADMIN_EMAIL/JIEBANG_ADMIN_PASSWORD: ${en}`);
+    },
+  );
   if (admin === 'created') say(`created the administrator ${config.adminEmail}`);
   if (!(await hasAnyAccount(database.db))) {
     say('no account exists yet: set JIEBANG_ADMIN_EMAIL and JIEBANG_ADMIN_PASSWORD, or run `npm run cli -- create-admin`');

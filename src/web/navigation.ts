@@ -13,6 +13,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: 'nav.home', roles: 'everyone' },
   { path: '/register', label: 'nav.register', roles: 'signed_out' },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
+  { path: '/organization', label: 'nav.members', roles: ['org_admin'] },
+  { path: '/security', label: 'nav.security', roles: ['security_admin'] },
   { path: '/audit', label: 'nav.audit', roles: ['audit_admin'] },
   { path: '/account', label: 'nav.account', roles: 'signed_in' },
 ];

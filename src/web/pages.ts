@@ -13,6 +13,10 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/account', load: () => import('./pages/account/AccountPage.js') },
   { path: '/admin/accounts', load: () => import('./pages/admin/AdminAccountsPage.js') },
   { path: '/audit', load: () => import('./pages/audit/AuditPage.js') },
+  { path: '/organization', load: () => import('./pages/account/MembersPage.js') },
+  { path: '/security', load: () => import('./pages/security/SecurityPage.js') },
+  { path: '/invite/:token', load: () => import('./pages/auth/LinkPage.js').then((m) => ({ default: m.InvitePage })) },
+  { path: '/reset/:token', load: () => import('./pages/auth/LinkPage.js').then((m) => ({ default: m.ResetPage })) },
 ];
 
 /** Whether a page exists for this path, so links to pages not built yet are not shown. */

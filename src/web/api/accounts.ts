@@ -35,3 +35,34 @@ export const createRecommender = (input: { name: string; kind: string; regionCod
 
 export const createUser = (input: { role: string; name: string; email: string; password: string; recommenderId?: string }) =>
   request<{ id: string }>('/api/admin/users', { method: 'POST', body: input });
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  disabled: boolean;
+  lastLoginAt: string | null;
+}
+
+export const listUsers = async () => (await request<{ items: UserSummary[] }>('/api/admin/users')).items;
+
+export const setUserDisabled = (userId: string, disabled: boolean) =>
+  request(`/api/admin/users/${userId}/disabled`, { method: 'POST', body: { disabled } });
+
+export const createResetLink = (userId: string) =>
+  request<{ path: string; expiresAt: string }>(`/api/admin/users/${userId}/reset-link`, { method: 'POST' });
+
+export const inviteMember = (email: string) =>
+  request<{ path: string; expiresAt: string }>('/api/organization/invitations', { method: 'POST', body: { email } });
+
+export async function acceptInvitation(input: { token: string; name: string; phone: string; password: string }) {
+  const result = await request<{ user: SessionUser; csrfToken: string }>('/api/auth/invitations/accept', { method: 'POST', body: input });
+  setCsrfToken(result.csrfToken);
+  return result;
+}
+
+export const resetPassword = (token: string, password: string) => request('/api/auth/reset', { method: 'POST', body: { token, password } });
+
+export const endUserSessions = (userId: string) =>
+  request<{ ended: number }>(`/api/security/users/${userId}/end-sessions`, { method: 'POST' });

@@ -21,7 +21,7 @@ import { login, logout } from './auth.service.js';
 import { createRecommender, listRecommenderViews } from './recommenders.service.js';
 import { SESSION_COOKIE, type NewSession } from './sessions.js';
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession) {
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession) {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -3,9 +3,10 @@ import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, 
 import { useState } from 'react';
 import type { RecommenderView } from '../../../shared/schemas/accounts.js';
 import { regionByCode, PROVINCES } from '../../../shared/regions.js';
-import { createRecommender, createUser, listRecommenders } from '../../api/accounts.js';
+import { createRecommender, createUser, listRecommenders, listUsers } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
+import { UsersTable } from '../../components/UsersTable.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -18,6 +19,7 @@ export default function AdminAccountsPage() {
   const { session } = usePlatform();
   const unitsLoader = useLoader(listRecommenders, []);
   const units = unitsLoader.data ?? [];
+  const usersLoader = useLoader(listUsers, []);
   const [unitForm] = Form.useForm();
   const [userForm] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +48,7 @@ export default function AdminAccountsPage() {
           <Card title={t('admin.addRecommender')}>
             <Form
               form={unitForm}
+              name="recommender"
               layout="vertical"
               onFinish={async (values) => {
                 try {
@@ -77,12 +80,14 @@ export default function AdminAccountsPage() {
           <Card title={t('admin.newAccount')}>
             <Form
               form={userForm}
+              name="account"
               layout="vertical"
               initialValues={{ role: 'recommender' }}
               onFinish={async (values) => {
                 try {
                   await createUser(values);
                   userForm.resetFields();
+                  usersLoader.reload();
                   message.success(t('admin.created'));
                 } catch (e) {
                   onError(userForm, e);
@@ -113,6 +118,9 @@ export default function AdminAccountsPage() {
           </Card>
         </Col>
       </Row>
+      <Card title={t('users.title')}>
+        <UsersTable users={usersLoader.data ?? []} actions={['disable', 'reset']} onChanged={usersLoader.reload} />
+      </Card>
       <Card title={t('admin.recommenders')}>
         <Table<RecommenderView>
           rowKey="id"

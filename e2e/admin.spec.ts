@@ -1,0 +1,52 @@
+// Journey: the first administrator creates an audit admin; the audit admin signs in and verifies the audit chain.
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, snapshot } from './browser.js';
+import { E2E_ADMIN } from './global-setup.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+  await page.getByRole('button', { name: /退出/ }).waitFor();
+}
+
+describe('administration', () => {
+  it('creates an audit admin who verifies the audit chain', async () => {
+    const admin = await openPage(browser, '/');
+    await signIn(admin, E2E_ADMIN.email, E2E_ADMIN.password);
+    await admin.getByRole('link', { name: '账户与推荐单位' }).click();
+    await admin.getByRole('heading', { name: '账户与推荐单位' }).waitFor();
+    // The provincial-level recommending units are there from the first start.
+    await admin.getByRole('cell', { name: '北京市工业和信息化主管部门' }).waitFor();
+
+    const auditorEmail = `auditor.${Date.now()}@e2e.jiebang.cn`;
+    const form = admin.locator('form').filter({ has: admin.getByLabel('初始密码') });
+    await form.getByLabel('角色').click();
+    await admin.locator('.ant-select-item-option', { hasText: '审计管理员' }).click();
+    await form.getByLabel('姓名').fill('审计员');
+    await form.getByLabel('电子邮箱').fill(auditorEmail);
+    await form.getByLabel('初始密码').fill('Audit-passw0rd-1');
+    await form.getByRole('button', { name: /创\s?建/ }).click();
+    await admin.getByRole('cell', { name: auditorEmail }).waitFor();
+    await snapshot(admin, 'admin-accounts');
+    // The system admin has no way into the audit log.
+    expect(await admin.getByRole('link', { name: '审计日志' }).count()).toBe(0);
+    await admin.context().close();
+
+    const auditor = await openPage(browser, '/');
+    await signIn(auditor, auditorEmail, 'Audit-passw0rd-1');
+    await auditor.getByRole('link', { name: '审计日志' }).click();
+    await auditor.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    await auditor.getByRole('button', { name: '校验哈希链' }).click();
+    await auditor.getByText(/哈希链完整：共 \d+ 条记录/).waitFor();
+    await snapshot(auditor, 'audit-verified');
+    await auditor.context().close();
+  });
+});
