@@ -42,8 +42,9 @@ describe('applicant account', () => {
     expect(await page.getByText('申报单位管理员').count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: /退出/ }).click();
-    await page.getByRole('link', { name: '登录' }).waitFor();
-    await page.getByRole('link', { name: '登录' }).click();
+    const headerSignIn = page.getByRole('banner').getByRole('link', { name: '登录' });
+    await headerSignIn.waitFor();
+    await headerSignIn.click();
     await page.getByLabel('电子邮箱').fill(email);
     await page.getByLabel('密码').fill('wrong-password-1');
     await page.getByRole('button', { name: /登\s?录/ }).click();

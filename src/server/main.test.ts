@@ -72,6 +72,12 @@ describe('npm start (src/server/main.ts)', () => {
     expect(errorLines(run.output())).toEqual([expect.stringMatching(/数据目录 .* 不可写/)]);
   });
 
+  it('explains an administrator password the policy refuses, in one sentence', async () => {
+    const run = startMain({ ...(await baseEnv(tempDataDir())), JIEBANG_ADMIN_EMAIL: 'chief@example.gov.cn', JIEBANG_ADMIN_PASSWORD: 'short' });
+    expect(await run.exited).toBe(1);
+    expect(errorLines(run.output())).toEqual([expect.stringContaining('JIEBANG_ADMIN_PASSWORD 无法创建管理员：密码至少 10 个字符')]);
+  });
+
   it('survives kill -9: the next start works and keeps the data; Ctrl-C then stops PostgreSQL', async () => {
     const dir = tempDataDir();
     const env = await baseEnv(dir);

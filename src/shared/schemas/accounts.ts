@@ -75,4 +75,14 @@ export const createUserBody = z.strictObject({
 
 export const idResponse = z.object({ id: z.string() });
 
+export const userSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+
 export { ROLES };

@@ -1,5 +1,5 @@
 // Account calls: register, sign in and out, password, recommending units, accounts by admins.
-import type { RecommenderView } from '../../shared/schemas/accounts.js';
+import type { RecommenderView, UserSummary } from '../../shared/schemas/accounts.js';
 import type { SessionUser } from '../../shared/schemas/system.js';
 import { request, setCsrfToken } from './client.js';
 
@@ -36,14 +36,7 @@ export const createRecommender = (input: { name: string; kind: string; regionCod
 export const createUser = (input: { role: string; name: string; email: string; password: string; recommenderId?: string }) =>
   request<{ id: string }>('/api/admin/users', { method: 'POST', body: input });
 
-export interface UserSummary {
-  id: string;
-  name: string;
-  email: string;
-  roles: string[];
-  disabled: boolean;
-  lastLoginAt: string | null;
-}
+export type { UserSummary };
 
 export const listUsers = async () => (await request<{ items: UserSummary[] }>('/api/admin/users')).items;
 

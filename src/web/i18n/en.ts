@@ -161,4 +161,5 @@ export const en: Record<MessageKey, string> = {
   'security.lockout': 'Lockout duration (minutes)',
   'security.save': 'Save the policy',
   'security.saved': 'Security policy saved',
+  'audit.export': 'Export CSV',
 };

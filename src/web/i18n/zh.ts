@@ -159,6 +159,7 @@ export const zh = {
   'security.lockout': '锁定时长（分钟）',
   'security.save': '保存策略',
   'security.saved': '安全策略已保存',
+  'audit.export': '导出 CSV',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -6,7 +6,7 @@ import { audit, type ServiceContext } from '../../http/request-context.js';
 import { readSecurityPolicy } from '../security/security.repository.js';
 import * as repo from './accounts.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
-import { createSession, pruneExpiredSessions, revokeSession, type NewSession } from './sessions.js';
+import { actorFromUser, createSession, pruneExpiredSessions, revokeSession, type NewSession } from './sessions.js';
 
 const WRONG = { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' };
 
@@ -44,29 +44,13 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
   const session: NewSession = await ctx.db.transaction(async (tx) => {
     const created = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent, now: ctx.now }, policy);
     await repo.updateUser(tx, user.id, { lastLoginAt: ctx.now });
-    await audit({ ...ctx, actor: { ...actorStub(user) } }, tx, { action: 'auth.login', objectType: 'user', objectId: user.id });
+    await audit({ ...ctx, actor: actorFromUser(user) }, tx, { action: 'auth.login', objectType: 'user', objectId: user.id });
     return created;
   });
   await clearRateLimit(ctx.db, failKey);
   await pruneExpiredSessions(ctx.db, ctx.now);
   await pruneRateLimits(ctx.db, ctx.now);
   return { user: { id: user.id, name: user.name, email: user.email, roles: user.roles }, session };
-}
-
-/** A minimal actor for the audit record of a sign-in (the session does not exist yet when it is written). */
-function actorStub(user: repo.UserRow) {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    roles: user.roles,
-    organizationId: user.organizationId,
-    recommenderId: user.recommenderId,
-    programIds: user.programIds,
-    sessionId: '',
-    csrfToken: '',
-    mustChangePassword: false,
-  };
 }
 
 export async function logout(ctx: ServiceContext): Promise<void> {

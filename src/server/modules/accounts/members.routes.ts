@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { userSummary } from '../../../shared/schemas/accounts.js';
 import { securityPolicySchema } from '../../../shared/schemas/security.js';
 import { sessionUser } from '../../../shared/schemas/system.js';
 import type { AppDeps } from '../../app.js';
@@ -18,14 +19,6 @@ import {
 } from './members.service.js';
 import { setSessionCookie } from './accounts.routes.js';
 
-const userSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  roles: z.array(z.string()),
-  disabled: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-});
 const linkResponse = z.object({ path: z.string(), expiresAt: z.string() });
 const userParams = z.strictObject({ userId: z.uuid() });
 const token = z.string().min(1).max(100);

@@ -1,6 +1,6 @@
 // Account administration beyond creation: listing, disabling, reset links, organization members and invitations.
 import { asc, eq, sql } from 'drizzle-orm';
-import { ADMIN_ROLES } from '../../../shared/schemas/accounts.js';
+import { ADMIN_ROLES, type UserSummary } from '../../../shared/schemas/accounts.js';
 import { users } from '../../db/schema/index.js';
 import { AppError, invalidFields } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
@@ -10,15 +10,6 @@ import * as repo from './accounts.repository.js';
 import { consumeLink, issueLink } from './one-time-links.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { createSession, revokeUserSessions } from './sessions.js';
-
-export interface UserSummary {
-  id: string;
-  name: string;
-  email: string;
-  roles: string[];
-  disabled: boolean;
-  lastLoginAt: string | null;
-}
 
 const summary = (u: repo.UserRow): UserSummary => ({
   id: u.id,

@@ -1,7 +1,7 @@
 // Who may create which accounts and units, denials answered and audited (QUALITY S1, S13).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import { PASSWORD, as, registerApplicant, signedInAs, type Session } from '../../test/factories.js';
+import { PASSWORD, as, registerApplicant, registrationBody, signedInAs, type Session } from '../../test/factories.js';
 
 let t: TestApp;
 let system: Session;
@@ -85,6 +85,34 @@ describe('recommending units', () => {
   });
 });
 
+describe('CSRF', () => {
+  it('refuses every cookie-authenticated mutation route without the token', async () => {
+    const mutations = t.routes.filter((r) => r.url.startsWith('/api') && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+    expect(mutations.length).toBeGreaterThan(10);
+    for (const route of mutations) {
+      const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const res = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie: program.cookie }, payload: {} });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+    // The session itself is unharmed.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: program.cookie } })).json().user).not.toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  it('allows a normal pace of registrations from one address, then answers 429 with Retry-After', async () => {
+    const ip = '198.51.100.7';
+    let limited = null;
+    for (let i = 0; i < 61 && !limited; i += 1) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', remoteAddress: ip, payload: registrationBody() });
+      if (res.statusCode === 429) limited = { i, res };
+      else expect(res.statusCode).toBe(201);
+    }
+    expect(limited?.i).toBe(60);
+    expect(Number(limited!.res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
 describe('separation of duties', () => {
   it('keeps the audit log from the system admin and opens it to the audit admin', async () => {
     expect((await as(t.app, system, { method: 'GET', url: '/api/audit/events' })).statusCode).toBe(403);
@@ -99,6 +127,23 @@ describe('separation of duties', () => {
 
   it('offers no route that changes or deletes audit records', () => {
     const auditRoutes = t.routes.filter((r) => r.url.startsWith('/api/audit'));
-    expect(auditRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /api/audit/events', 'HEAD /api/audit/events', 'POST /api/audit/verify']);
+    expect(auditRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /api/audit/events',
+      'GET /api/audit/export',
+      'HEAD /api/audit/events',
+      'HEAD /api/audit/export',
+      'POST /api/audit/verify',
+    ]);
+  });
+
+  it('exports the log as CSV for the audit admin, with formulas neutralised', async () => {
+    const res = await as(t.app, auditor, { method: 'GET', url: '/api/audit/export?result=ok' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('seq,at,actor_id,actor_roles,organization_id,action,object_type,object_id,result,ip,request_id,details,hash_alg,prev_hash,hash');
+    expect(lines.length).toBeGreaterThan(3);
+    expect((await as(t.app, system, { method: 'GET', url: '/api/audit/export' })).statusCode).toBe(403);
   });
 });

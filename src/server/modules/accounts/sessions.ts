@@ -61,6 +61,18 @@ export async function resolveSession(db: DbOrTx, token: string, now: Date, polic
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   const passwordAgeDays = (now.getTime() - user.passwordChangedAt.getTime()) / 86_400_000;
+  return actorFromUser(user, {
+    sessionId: id,
+    csrfToken: session.csrfToken,
+    mustChangePassword: policy.passwordProfile === 'dengbao' && passwordAgeDays > policy.passwordMaxAgeDays,
+  });
+}
+
+/** The actor a user row stands for, with its session's parts (empty before a session exists, e.g. at sign-in). */
+export function actorFromUser(
+  user: typeof users.$inferSelect,
+  session: Pick<Actor, 'sessionId' | 'csrfToken' | 'mustChangePassword'> = { sessionId: '', csrfToken: '', mustChangePassword: false },
+): Actor {
   return {
     id: user.id,
     name: user.name,
@@ -69,9 +81,7 @@ export async function resolveSession(db: DbOrTx, token: string, now: Date, polic
     organizationId: user.organizationId,
     recommenderId: user.recommenderId,
     programIds: user.programIds,
-    sessionId: id,
-    csrfToken: session.csrfToken,
-    mustChangePassword: policy.passwordProfile === 'dengbao' && passwordAgeDays > policy.passwordMaxAgeDays,
+    ...session,
   };
 }
 

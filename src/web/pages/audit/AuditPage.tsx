@@ -60,6 +60,9 @@ export default function AuditPage() {
           <Button type="primary" onClick={() => void verify()}>
             {t('audit.verify')}
           </Button>
+          <a className="link-button" href={`/api/audit/export${action ? `?action=${encodeURIComponent(action)}` : ''}`} download>
+            {t('audit.export')}
+          </a>
           <Input.Search
             aria-label={t('audit.filterAction')}
             placeholder={t('audit.filterAction')}
