@@ -18,7 +18,9 @@ describe('checkInvariants', () => {
     const { db, pool } = await createTestDatabase();
     const admin = await createAdmin(systemContext(db, TEST_AUDIT_CONFIG), { email: 'a@example.cn', name: 'A', password: 'Passw0rd-long' });
     await pool.query(`UPDATE users SET roles = '{system_admin}', program_ids = ARRAY[gen_random_uuid()] WHERE id = $1`, [admin.id]);
-    await pool.query(`DELETE FROM programs WHERE code = 'ai-2018'`);
+    const other = await pool.query(`INSERT INTO programs (code, title, title_en) VALUES ('other', 'o', 'o') RETURNING id`);
+    await pool.query(`UPDATE indicators SET program_id = $1 WHERE code = 'D01-01-I1'`, [other.rows[0].id]);
+    await pool.query(`UPDATE programs SET code = 'renamed' WHERE code = 'ai-2018'`);
     await pool.query(`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
     const report = await checkInvariants(db);
     expect(report.ok).toBe(false);
@@ -26,6 +28,7 @@ describe('checkInvariants', () => {
     expect(broken).toEqual([
       'every committed migration is applied',
       'the built-in program exists',
+      'catalogue entries belong to the program of their parents',
       'program grants of users name existing programs',
       'program grants are held by program admins only',
     ]);

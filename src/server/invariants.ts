@@ -35,6 +35,18 @@ export const INVARIANTS: Invariant[] = [
     },
   },
   {
+    name: 'catalogue entries belong to the program of their parents',
+    async check(db) {
+      const bad = await rows<{ code: string }>(
+        db,
+        sql`SELECT s.code FROM subfields s JOIN directions d ON d.id = s.direction_id WHERE s.program_id <> d.program_id
+            UNION ALL
+            SELECT i.code FROM indicators i JOIN subfields s ON s.id = i.subfield_id WHERE i.program_id <> s.program_id`,
+      );
+      return bad.map((b) => `${b.code} belongs to another program than its parent`);
+    },
+  },
+  {
     name: 'program grants of users name existing programs',
     async check(db) {
       const bad = await rows<{ email: string; program_id: string }>(

@@ -26,3 +26,30 @@ export function phaseState(phase: { opensAt: string; closesAt: string }, now: nu
   if (now >= Date.parse(phase.opensAt)) return 'current';
   return 'upcoming';
 }
+
+export interface NextDeadline {
+  key: string;
+  edge: 'opens' | 'closes';
+  at: number;
+}
+
+/** The next moment that matters: the earliest closing of an open phase, else the earliest opening ahead. */
+export function nextDeadline(phases: Array<{ key: string; opensAt: string; closesAt: string }>, now: number): NextDeadline | null {
+  const open = phases.filter((p) => phaseState(p, now) === 'current').sort((a, b) => Date.parse(a.closesAt) - Date.parse(b.closesAt));
+  if (open[0]) return { key: open[0].key, edge: 'closes', at: Date.parse(open[0].closesAt) };
+  const ahead = phases.filter((p) => phaseState(p, now) === 'upcoming').sort((a, b) => Date.parse(a.opensAt) - Date.parse(b.opensAt));
+  return ahead[0] ? { key: ahead[0].key, edge: 'opens', at: Date.parse(ahead[0].opensAt) } : null;
+}
+
+export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}
+
+/** An instant as the value of a datetime-local input showing Beijing time ("2026-12-25T17:00"). */
+export function toBeijingInput(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as Beijing time, as ISO 8601 with its offset. */
+export const fromBeijingInput = (value: string): string => `${value}:00+08:00`;

@@ -8,9 +8,14 @@ export interface PageRoute {
 
 export const PAGES: readonly PageRoute[] = [
   { path: '/', load: () => import('./pages/home/HomePage.js') },
+  { path: '/catalogue', load: () => import('./pages/catalogue/CataloguePage.js') },
+  { path: '/programs/:programCode/catalogue', load: () => import('./pages/catalogue/CataloguePage.js') },
+  { path: '/programs/:programCode/subfields/:subfieldCode', load: () => import('./pages/catalogue/SubfieldPage.js') },
   { path: '/login', load: () => import('./pages/auth/LoginPage.js') },
   { path: '/register', load: () => import('./pages/auth/RegisterPage.js') },
   { path: '/account', load: () => import('./pages/account/AccountPage.js') },
+  { path: '/admin/phases', load: () => import('./pages/admin/PhasesPage.js') },
+  { path: '/admin/programs/:programCode/phases', load: () => import('./pages/admin/PhasesPage.js') },
   { path: '/admin/accounts', load: () => import('./pages/admin/AdminAccountsPage.js') },
   { path: '/audit', load: () => import('./pages/audit/AuditPage.js') },
   { path: '/organization', load: () => import('./pages/account/MembersPage.js') },

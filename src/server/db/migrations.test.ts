@@ -25,13 +25,17 @@ describe('migrations', () => {
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'app_settings',
       'audit_events',
+      'directions',
+      'indicators',
       'one_time_tokens',
       'organizations',
+      'phase_changes',
       'program_phases',
       'programs',
       'rate_limits',
       'recommenders',
       'sessions',
+      'subfields',
       'users',
     ]);
     await ensureBuiltInProgram(a.db);

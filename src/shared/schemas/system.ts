@@ -74,6 +74,17 @@ export const programSummary = z.object({
     applicationsPerApplicant: z.number().int(),
   }),
   sections: z.array(programSection),
+  /** Date changes made after a phase had opened: the public timeline shows them. */
+  phaseChanges: z.array(
+    z.object({
+      key: phaseKeySchema,
+      changedAt: z.string(),
+      oldOpensAt: z.string().nullable(),
+      oldClosesAt: z.string().nullable(),
+      opensAt: z.string(),
+      closesAt: z.string(),
+    }),
+  ),
 });
 export type ProgramSummary = z.infer<typeof programSummary>;
 

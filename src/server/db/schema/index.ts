@@ -1,5 +1,6 @@
 // Every table, for drizzle-kit and for typed queries.
 export * from './accounts.js';
 export * from './audit.js';
+export * from './catalogue.js';
 export * from './programs.js';
 export * from './system.js';

@@ -1,7 +1,7 @@
 // Queries on programs and their phases.
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { programPhases, programs } from '../../db/schema/index.js';
+import { phaseChanges, programPhases, programs } from '../../db/schema/index.js';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type PhaseRow = typeof programPhases.$inferSelect;
@@ -24,4 +24,13 @@ export async function findProgramByCode(db: DbOrTx, code: string): Promise<Progr
 export async function insertProgram(db: DbOrTx, values: typeof programs.$inferInsert): Promise<ProgramRow> {
   const rows = await db.insert(programs).values(values).returning();
   return rows[0]!;
+}
+
+export async function listLatePhaseChanges(db: DbOrTx, programIds: string[]) {
+  if (programIds.length === 0) return [];
+  return db
+    .select()
+    .from(phaseChanges)
+    .where(and(inArray(phaseChanges.programId, programIds), eq(phaseChanges.afterOpening, true)))
+    .orderBy(asc(phaseChanges.changedAt));
 }

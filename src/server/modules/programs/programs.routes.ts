@@ -1,15 +1,52 @@
-// Public program routes.
+// Program routes: the public list and catalogue, and program admins' phase dates.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { programListResponse } from '../../../shared/schemas/system.js';
+import { z } from 'zod';
+import { catalogueResponse } from '../../../shared/schemas/catalogue.js';
+import { phaseKeySchema, programListResponse } from '../../../shared/schemas/system.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
+import { getCatalogue, setPhase } from './catalogue.service.js';
 import { listProgramSummaries } from './programs.service.js';
 
+const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
+const isoWithOffset = z.iso.datetime({ offset: true });
+
 export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/programs', {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/programs', {
     config: { access: 'public' },
     schema: { tags: ['programs'], summary: 'Programs with their phases, quotas and sections', response: { 200: programListResponse } },
     handler: async (request) => ({ items: await listProgramSummaries(serviceContext(deps, request)) }),
+  });
+
+  r.get('/api/programs/:programId/catalogue', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['programs'],
+      summary: 'The catalogue: directions, subfields, reference indicators (by program id or code; ETag-cacheable)',
+      params: programParams,
+      response: { 200: catalogueResponse, 304: z.undefined() },
+    },
+    handler: async (request, reply) => {
+      const { body, etag } = await getCatalogue(serviceContext(deps, request), request.params.programId);
+      // Public and identical for everyone: browsers and proxies may keep it briefly and revalidate with the ETag.
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60, must-revalidate');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return body;
+    },
+  });
+
+  r.put('/api/admin/programs/:programId/phases/:key', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags: ['programs'],
+      summary: "Set a phase's dates (audited; shown on the public timeline when the phase had opened)",
+      params: z.strictObject({ programId: z.string().min(1).max(64), key: phaseKeySchema }),
+      body: z.strictObject({ opensAt: isoWithOffset, closesAt: isoWithOffset }),
+      response: { 200: z.object({ key: phaseKeySchema, opensAt: z.string(), closesAt: z.string() }) },
+    },
+    handler: async (request) => setPhase(serviceContext(deps, request), request.params.programId, request.params.key, request.body),
   });
 }

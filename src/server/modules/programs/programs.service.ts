@@ -1,6 +1,7 @@
 // Program use cases: the public list, and loading the built-in program at start.
-import { PHASE_KEYS, type ProgramSummary } from '../../../shared/schemas/system.js';
-import type { DbOrTx } from '../../db/client.js';
+import { PHASE_KEYS, type PhaseKey, type ProgramSummary } from '../../../shared/schemas/system.js';
+import type { Db } from '../../db/client.js';
+import { BUILT_IN_SECTIONS, insertDefaultPhases, loadBuiltInCatalogue } from './builtin-program.js';
 import type { ServiceContext } from '../../http/request-context.js';
 import * as repo from './programs.repository.js';
 
@@ -8,10 +9,9 @@ export const BUILT_IN_PROGRAM_CODE = 'ai-2018';
 
 export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Promise<ProgramSummary[]> {
   const rows = await repo.listPrograms(ctx.db);
-  const phases = await repo.listPhases(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [phases, changes] = await Promise.all([repo.listPhases(ctx.db, ids), repo.listLatePhaseChanges(ctx.db, ids)]);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return rows.map((p) => ({
     id: p.id,
     code: p.code,
@@ -27,20 +27,35 @@ export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Pro
       applicationsPerApplicant: p.applicationsPerApplicant,
     },
     sections: p.sections,
+    phaseChanges: changes
+      .filter((c) => c.programId === p.id)
+      .map((c) => ({
+        key: c.key as PhaseKey,
+        changedAt: c.changedAt.toISOString(),
+        oldOpensAt: iso(c.oldOpensAt),
+        oldClosesAt: iso(c.oldClosesAt),
+        opensAt: c.opensAt.toISOString(),
+        closesAt: c.closesAt.toISOString(),
+      })),
   }));
 }
 
-/** Creates the built-in 2018 AI program when it is missing; idempotent, run at every start. */
-export async function ensureBuiltInProgram(db: DbOrTx): Promise<{ created: boolean }> {
+/** Creates the built-in 2018 AI program with its catalogue, sections and timeline when it is missing; idempotent. */
+export async function ensureBuiltInProgram(db: Db, now = new Date()): Promise<{ created: boolean }> {
   if (await repo.findProgramByCode(db, BUILT_IN_PROGRAM_CODE)) return { created: false };
-  await repo.insertProgram(db, {
-    code: BUILT_IN_PROGRAM_CODE,
-    title: '新一代人工智能产业创新重点任务揭榜',
-    titleEn: 'New-Generation AI Industry Innovation Key Tasks (2018)',
-    description: '工业和信息化部依据《促进新一代人工智能产业发展三年行动计划（2018-2020年）》组织的揭榜挂帅工作。',
-    descriptionEn:
-      "MIIT's 2018 open call (揭榜挂帅) under the Three-Year Action Plan for Promoting the Development of the New-Generation AI Industry (2018–2020).",
-    builtIn: true,
+  return db.transaction(async (tx) => {
+    const program = await repo.insertProgram(tx, {
+      code: BUILT_IN_PROGRAM_CODE,
+      title: '新一代人工智能产业创新重点任务揭榜',
+      titleEn: 'New-Generation AI Industry Innovation Key Tasks (2018)',
+      description: '工业和信息化部依据《促进新一代人工智能产业发展三年行动计划（2018-2020年）》组织的揭榜挂帅工作。',
+      descriptionEn:
+        "MIIT's 2018 open call (揭榜挂帅) under the Three-Year Action Plan for Promoting the Development of the New-Generation AI Industry (2018–2020).",
+      builtIn: true,
+      sections: BUILT_IN_SECTIONS,
+    });
+    await loadBuiltInCatalogue(tx, program.id);
+    await insertDefaultPhases(tx, program.id, now);
+    return { created: true };
   });
-  return { created: true };
 }

@@ -2,13 +2,28 @@
 import { Alert, Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
-import { formatBeijing, phaseState, type PhaseState } from '../../format.js';
+import { formatBeijing, nextDeadline, phaseState, splitDuration, type PhaseState } from '../../format.js';
+import type { PhaseKey } from '../../../shared/schemas/system.js';
+import { Link } from 'react-router';
 import { usePlatform } from '../../hooks/platform.js';
 import { useServerNow } from '../../hooks/use-server-now.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 const STATE_COLOR: Record<PhaseState, string> = { done: 'gray', current: 'green', upcoming: 'blue' };
 const STATE_LABEL = { done: 'home.phaseDone', current: 'home.phaseCurrent', upcoming: 'home.phaseUpcoming' } as const;
+
+function Countdown({ phases, now }: { phases: Array<{ key: PhaseKey; opensAt: string; closesAt: string }>; now: number }) {
+  const { t } = useI18n();
+  const next = nextDeadline(phases, now);
+  if (!next) return <Typography.Paragraph>{t('home.allClosed')}</Typography.Paragraph>;
+  const left = splitDuration(next.at - now);
+  return (
+    <div className="countdown" role="timer" aria-live="off">
+      <span>{t('home.countdownTo', { phase: t(`phase.${next.key as PhaseKey}`), edge: t(`home.edge.${next.edge}`) })}</span>
+      <strong data-testid="countdown">{t('home.countdown', left)}</strong>
+    </div>
+  );
+}
 
 export default function HomePage() {
   const { t, lang } = useI18n();
@@ -35,7 +50,12 @@ export default function HomePage() {
               {lang === 'zh' ? program.title : program.titleEn}
             </Typography.Title>
           }
-          extra={<Tag>{program.code}</Tag>}
+          extra={
+            <Space>
+              <Tag>{program.code}</Tag>
+              <Link to={`/programs/${program.code}/catalogue`}>{t('home.viewCatalogue')}</Link>
+            </Space>
+          }
         >
           <Typography.Paragraph type="secondary">
             {t('home.quotas', {
@@ -47,6 +67,7 @@ export default function HomePage() {
           <Typography.Title level={3} style={{ fontSize: 16 }}>
             {t('home.timeline')}
           </Typography.Title>
+          {program.phases.length > 0 ? <Countdown phases={program.phases} now={serverNow} /> : null}
           {program.phases.length === 0 ? (
             <Typography.Paragraph>{t('home.noPhases')}</Typography.Paragraph>
           ) : (
@@ -59,6 +80,16 @@ export default function HomePage() {
                     <span aria-current={state === 'current' ? 'step' : undefined}>
                       <strong>{t(`phase.${phase.key}`)}</strong> {formatBeijing(phase.opensAt, lang)} – {formatBeijing(phase.closesAt, lang)}{' '}
                       <Tag color={STATE_COLOR[state]}>{t(STATE_LABEL[state])}</Tag>
+                      {program.phaseChanges
+                        .filter((c) => c.key === phase.key)
+                        .map((c) => (
+                          <Typography.Text key={c.changedAt} type="warning" className="phase-change">
+                            {t('home.changed', {
+                              old: `${formatBeijing(c.oldOpensAt ?? c.opensAt, lang)} – ${formatBeijing(c.oldClosesAt ?? c.closesAt, lang)}`,
+                              at: formatBeijing(c.changedAt, lang),
+                            })}
+                          </Typography.Text>
+                        ))}
                     </span>
                   ),
                 };

@@ -1,0 +1,71 @@
+// Journey: a visitor reads the catalogue and a subfield's indicators; an admin moves a deadline and the home page's
+// countdown follows it, as it follows the (test-mode) server clock.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchBrowser, openPage, snapshot } from './browser.js';
+import { E2E_ADMIN } from './global-setup.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await fetch(`${inject('baseUrl')}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"offsetMs":0}' });
+});
+
+const countdownDays = async (page: Page) => {
+  const text = (await page.getByTestId('countdown').textContent()) ?? '';
+  return Number(/^(\d+) 天/.exec(text)?.[1] ?? NaN);
+};
+
+describe('catalogue and timeline', () => {
+  it('lets a visitor read the catalogue and the indicators of a subfield', async () => {
+    const page = await openPage(browser, '/');
+    await page.getByRole('link', { name: '榜单' }).first().click();
+    for (const group of ['智能产品', '核心基础', '智能制造', '支撑体系']) {
+      await page.getByRole('heading', { level: 2, name: group }).waitFor();
+    }
+    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(17);
+    await page.getByRole('link', { name: /D01-01 车载智能芯片/ }).click();
+    await page.getByRole('heading', { level: 1, name: /车载智能芯片/ }).waitFor();
+    const row = page.getByRole('row', { name: /AI算力/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('TOPS');
+    expect(await row.textContent()).toContain('越高越好');
+    expect(await row.getByText('示例').count()).toBe(1);
+    await snapshot(page, 'subfield');
+    await page.context().close();
+  });
+
+  it('follows a deadline an admin moves, and the server clock', async () => {
+    const visitor = await openPage(browser, '/');
+    await visitor.getByTestId('countdown').waitFor();
+    expect(await countdownDays(visitor)).toBeGreaterThanOrEqual(29);
+
+    const admin = await openPage(browser, '/login');
+    await admin.getByLabel('电子邮箱').fill(E2E_ADMIN.email);
+    await admin.getByLabel('密码').fill(E2E_ADMIN.password);
+    await admin.getByRole('button', { name: /登\s?录/ }).click();
+    await admin.getByRole('link', { name: '时间安排' }).click();
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await admin.getByLabel('申报 截止时间').fill(`${inTwoDays}T17:00`);
+    await admin.getByRole('button', { name: '保存 申报' }).click();
+    await admin.getByText('已保存申报阶段时间').waitFor();
+    await admin.context().close();
+
+    await visitor.reload();
+    await visitor.getByTestId('countdown').waitFor();
+    const days = await countdownDays(visitor);
+    expect([1, 2]).toContain(days);
+    // The application phase had opened: the change is on the public timeline.
+    await visitor.getByText(/已调整（原为/).waitFor();
+
+    await visitor.request.post('/api/test/clock', { data: { offsetMs: 86_400_000 } });
+    await visitor.reload();
+    await visitor.getByTestId('countdown').waitFor();
+    expect(await countdownDays(visitor)).toBe(days - 1);
+    await snapshot(visitor, 'home-countdown');
+    await visitor.context().close();
+  });
+});

@@ -1,0 +1,108 @@
+// The catalogue (榜单) of a program: directions → subfields → reference indicators; and the audited phase changes.
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { programs } from './programs.js';
+
+export const DIRECTION_GROUPS = ['智能产品', '核心基础', '智能制造', '支撑体系'] as const;
+export const INDICATOR_KINDS = ['number', 'boolean', 'text'] as const;
+
+const entry = {
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  /** Whether a public source confirms the entry; unconfirmed ones are shown as examples (示例). */
+  confirmed: boolean('confirmed').notNull().default(false),
+  source: text('source').notNull().default(''),
+  note: text('note').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  /** Retired entries stay for the applications that use them but take no new ones. */
+  retired: boolean('retired').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const directions = pgTable(
+  'directions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    group: text('group').notNull(),
+    planSummary: text('plan_summary').notNull().default(''),
+    ...entry,
+  },
+  (t) => [unique('directions_program_code').on(t.programId, t.code), check('directions_code_format', sql`${t.code} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$'`)],
+);
+
+export const subfields = pgTable(
+  'subfields',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    directionId: uuid('direction_id')
+      .notNull()
+      .references(() => directions.id, { onDelete: 'cascade' }),
+    /** Overrides of the program's quotas for this subfield; null uses the program's. */
+    finalistsQuota: integer('finalists_quota'),
+    winnersQuota: integer('winners_quota'),
+    ...entry,
+  },
+  (t) => [
+    unique('subfields_program_code').on(t.programId, t.code),
+    index('subfields_direction').on(t.directionId),
+    check('subfields_quotas_positive', sql`coalesce(${t.finalistsQuota}, 1) > 0 AND coalesce(${t.winnersQuota}, 1) > 0`),
+  ],
+);
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    subfieldId: uuid('subfield_id')
+      .notNull()
+      .references(() => subfields.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
+    unit: text('unit').notNull().default(''),
+    better: text('better', { enum: ['higher', 'lower'] }),
+    planTargetText: text('plan_target_text'),
+    planComparator: text('plan_comparator', { enum: ['<', '<=', '>', '>='] }),
+    planValue: doublePrecision('plan_value'),
+    ...entry,
+  },
+  (t) => [
+    unique('indicators_program_code').on(t.programId, t.code),
+    index('indicators_subfield').on(t.subfieldId),
+    check('indicators_kind', sql`${t.kind} IN ('number', 'boolean', 'text')`),
+    check('indicators_number_has_better', sql`(${t.kind} = 'number') = (${t.better} IS NOT NULL)`),
+    check('indicators_better', sql`${t.better} IS NULL OR ${t.better} IN ('higher', 'lower')`),
+    check('indicators_comparator', sql`${t.planComparator} IS NULL OR ${t.planComparator} IN ('<', '<=', '>', '>=')`),
+    check('indicators_plan_value_with_comparator', sql`(${t.planComparator} IS NULL) = (${t.planValue} IS NULL)`),
+  ],
+);
+
+/** Every change of a phase's dates; those made after the phase opened are shown on the public timeline. */
+export const phaseChanges = pgTable(
+  'phase_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    oldOpensAt: timestamp('old_opens_at', { withTimezone: true }),
+    oldClosesAt: timestamp('old_closes_at', { withTimezone: true }),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    /** The phase had already opened when it was changed. */
+    afterOpening: boolean('after_opening').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    changedBy: uuid('changed_by'),
+  },
+  (t) => [index('phase_changes_program').on(t.programId)],
+);

@@ -1,0 +1,125 @@
+// The catalogue of a program, and phase changes by program admins (audited; late ones shown on the public timeline).
+import { createHash } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { CatalogueResponse, Direction } from '../../../shared/schemas/catalogue.js';
+import type { PhaseKey } from '../../../shared/schemas/system.js';
+import { directions, indicators, phaseChanges, programPhases, programs, subfields } from '../../db/schema/index.js';
+import { AppError, invalidFields } from '../../http/app-error.js';
+import { audit, type ServiceContext } from '../../http/request-context.js';
+import { administersProgram } from '../accounts/actor.js';
+import type * as repo from './programs.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A program by its id or its code (codes make readable addresses such as /programs/ai-2018). */
+export async function findProgram(ctx: Pick<ServiceContext, 'db'>, idOrCode: string): Promise<repo.ProgramRow> {
+  const rows = await ctx.db
+    .select()
+    .from(programs)
+    .where(UUID.test(idOrCode) ? eq(programs.id, idOrCode) : eq(programs.code, idOrCode));
+  if (!rows[0]) throw new AppError('NOT_FOUND');
+  return rows[0];
+}
+
+export async function getCatalogue(ctx: Pick<ServiceContext, 'db'>, idOrCode: string): Promise<{ body: CatalogueResponse; etag: string }> {
+  const program = await findProgram(ctx, idOrCode);
+  const [ds, ss, is] = await Promise.all([
+    ctx.db.select().from(directions).where(eq(directions.programId, program.id)).orderBy(asc(directions.position), asc(directions.code)),
+    ctx.db.select().from(subfields).where(eq(subfields.programId, program.id)).orderBy(asc(subfields.position), asc(subfields.code)),
+    ctx.db.select().from(indicators).where(eq(indicators.programId, program.id)).orderBy(asc(indicators.position), asc(indicators.code)),
+  ]);
+  const body: CatalogueResponse = {
+    programId: program.id,
+    directions: ds.map(
+      (d): Direction => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        group: d.group as Direction['group'],
+        planSummary: d.planSummary,
+        confirmed: d.confirmed,
+        source: d.source,
+        retired: d.retired,
+        subfields: ss
+          .filter((s) => s.directionId === d.id)
+          .map((s) => ({
+            id: s.id,
+            code: s.code,
+            name: s.name,
+            nameEn: s.nameEn,
+            confirmed: s.confirmed,
+            source: s.source,
+            note: s.note,
+            retired: s.retired,
+            quotas: { finalists: s.finalistsQuota ?? program.finalistsPerSubfield, winners: s.winnersQuota ?? program.winnersPerSubfield },
+            indicators: is
+              .filter((i) => i.subfieldId === s.id)
+              .map((i) => ({
+                id: i.id,
+                code: i.code,
+                name: i.name,
+                nameEn: i.nameEn,
+                kind: i.kind,
+                unit: i.unit,
+                better: i.better,
+                planTarget:
+                  i.planTargetText === null
+                    ? null
+                    : {
+                        text: i.planTargetText,
+                        ...(i.planComparator ? { comparator: i.planComparator } : {}),
+                        ...(i.planValue !== null ? { value: i.planValue } : {}),
+                      },
+                confirmed: i.confirmed,
+                source: i.source,
+                note: i.note,
+                retired: i.retired,
+              })),
+          })),
+      }),
+    ),
+  };
+  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+  return { body, etag };
+}
+
+/** A program admin sets a phase's dates. Program admins are not gated by phases; the change is audited and,
+ * when the phase had already opened, shown on the public timeline. */
+export async function setPhase(ctx: ServiceContext, idOrCode: string, key: PhaseKey, input: { opensAt: string; closesAt: string }) {
+  const program = await findProgram(ctx, idOrCode);
+  if (!administersProgram(ctx.actor, program.id)) {
+    throw new AppError('FORBIDDEN', { zh: '您不是该项目的主管部门管理员', en: 'You are not a program admin of this program' });
+  }
+  const opensAt = new Date(input.opensAt);
+  const closesAt = new Date(input.closesAt);
+  if (!(opensAt < closesAt)) {
+    throw invalidFields([{ path: 'closesAt', message: { zh: '截止时间必须晚于开始时间', en: 'The closing time must be after the opening time' } }]);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [old] = await tx.select().from(programPhases).where(and(eq(programPhases.programId, program.id), eq(programPhases.key, key)));
+    const afterOpening = old !== undefined && old.opensAt <= ctx.now;
+    await tx
+      .insert(programPhases)
+      .values({ programId: program.id, key, opensAt, closesAt })
+      .onConflictDoUpdate({ target: [programPhases.programId, programPhases.key], set: { opensAt, closesAt, updatedAt: ctx.now } });
+    await tx.insert(phaseChanges).values({
+      programId: program.id,
+      key,
+      oldOpensAt: old?.opensAt ?? null,
+      oldClosesAt: old?.closesAt ?? null,
+      opensAt,
+      closesAt,
+      afterOpening,
+      changedAt: ctx.now,
+      changedBy: ctx.actor!.id,
+    });
+    await audit(ctx, tx, {
+      action: 'program.phase.set',
+      objectType: 'program',
+      objectId: program.id,
+      details: { key, before: old ? { opensAt: old.opensAt, closesAt: old.closesAt } : null, after: { opensAt, closesAt }, afterOpening },
+    });
+    return { key, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
+  });
+}

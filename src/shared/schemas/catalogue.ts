@@ -1,0 +1,64 @@
+// The catalogue as the API serves it (API.md "Programs"): directions → subfields → indicators.
+import { z } from 'zod';
+
+export const DIRECTION_GROUP_VALUES = ['智能产品', '核心基础', '智能制造', '支撑体系'] as const;
+export const DIRECTION_GROUP_EN: Record<(typeof DIRECTION_GROUP_VALUES)[number], string> = {
+  智能产品: 'Smart products',
+  核心基础: 'Core foundations',
+  智能制造: 'Smart manufacturing',
+  支撑体系: 'Support system',
+};
+
+export const planTargetSchema = z.object({
+  text: z.string(),
+  comparator: z.enum(['<', '<=', '>', '>=']).optional(),
+  value: z.number().optional(),
+});
+export type PlanTarget = z.infer<typeof planTargetSchema>;
+
+export const indicatorSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['number', 'boolean', 'text']),
+  unit: z.string(),
+  better: z.enum(['higher', 'lower']).nullable(),
+  planTarget: planTargetSchema.nullable(),
+  confirmed: z.boolean(),
+  source: z.string(),
+  note: z.string(),
+  retired: z.boolean(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const subfieldSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  confirmed: z.boolean(),
+  source: z.string(),
+  note: z.string(),
+  retired: z.boolean(),
+  quotas: z.object({ finalists: z.number().int(), winners: z.number().int() }),
+  indicators: z.array(indicatorSchema),
+});
+export type Subfield = z.infer<typeof subfieldSchema>;
+
+export const directionSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  group: z.enum(DIRECTION_GROUP_VALUES),
+  planSummary: z.string(),
+  confirmed: z.boolean(),
+  source: z.string(),
+  retired: z.boolean(),
+  subfields: z.array(subfieldSchema),
+});
+export type Direction = z.infer<typeof directionSchema>;
+
+export const catalogueResponse = z.object({ programId: z.string(), directions: z.array(directionSchema) });
+export type CatalogueResponse = z.infer<typeof catalogueResponse>;

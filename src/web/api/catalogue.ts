@@ -1,0 +1,9 @@
+// The public catalogue of a program.
+import type { CatalogueResponse } from '../../shared/schemas/catalogue.js';
+import { request } from './client.js';
+
+export const getCatalogue = (programIdOrCode: string) => request<CatalogueResponse>(`/api/programs/${encodeURIComponent(programIdOrCode)}/catalogue`);
+
+/** Dates are sent with the +08:00 offset: deadlines are defined in Beijing time. */
+export const setPhase = (programCode: string, key: string, opensAt: string, closesAt: string) =>
+  request(`/api/admin/programs/${encodeURIComponent(programCode)}/phases/${key}`, { method: 'PUT', body: { opensAt, closesAt } });
