@@ -36,6 +36,25 @@ describe('administration', () => {
     await form.getByRole('button', { name: /创\s?建/ }).click();
     await admin.getByRole('cell', { name: auditorEmail }).waitFor();
     await snapshot(admin, 'admin-accounts');
+    // An expert for the pool, with a subfield and keywords.
+    await admin.getByRole('link', { name: '专家库' }).click();
+    const expert = admin.locator('form#expert');
+    await expert.getByLabel('姓名').fill('陈教授');
+    await expert.getByLabel('电子邮箱').fill(`expert.${Date.now()}@e2e.jiebang.cn`);
+    await expert.getByLabel('初始密码').fill('Expert-passw0rd-1');
+    await expert.getByLabel('工作单位', { exact: true }).fill('北京某大学');
+    await expert.getByLabel('所在地区').click();
+    await expert.getByLabel('所在地区').fill('北京');
+    await admin.locator('.ant-select-item-option', { hasText: '北京市' }).click();
+    await expert.getByLabel('熟悉的细分领域').click();
+    await expert.getByLabel('熟悉的细分领域').fill('车载智能芯片');
+    await admin.locator('.ant-select-tree-title', { hasText: '车载智能芯片' }).click();
+    await expert.getByLabel('研究方向关键词').fill('自动驾驶');
+    await expert.getByLabel('研究方向关键词').press('Enter');
+    await expert.getByRole('button', { name: /创\s?建/ }).click();
+    await admin.getByRole('cell', { name: '北京某大学' }).waitFor();
+    await admin.getByRole('cell', { name: 'D01-01' }).waitFor();
+    await snapshot(admin, 'experts');
     // The system admin has no way into the audit log.
     expect(await admin.getByRole('link', { name: '审计日志' }).count()).toBe(0);
     await admin.context().close();

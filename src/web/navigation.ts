@@ -14,6 +14,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/catalogue', label: 'nav.catalogue', roles: 'everyone' },
   { path: '/register', label: 'nav.register', roles: 'signed_out' },
   { path: '/admin/phases', label: 'nav.phases', roles: ['program_admin'] },
+  { path: '/admin/experts', label: 'nav.experts', roles: ['program_admin'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
   { path: '/organization', label: 'nav.members', roles: ['org_admin'] },
   { path: '/security', label: 'nav.security', roles: ['security_admin'] },

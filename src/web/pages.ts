@@ -16,6 +16,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/account', load: () => import('./pages/account/AccountPage.js') },
   { path: '/admin/phases', load: () => import('./pages/admin/PhasesPage.js') },
   { path: '/admin/programs/:programCode/phases', load: () => import('./pages/admin/PhasesPage.js') },
+  { path: '/admin/experts', load: () => import('./pages/admin/ExpertsPage.js') },
   { path: '/admin/accounts', load: () => import('./pages/admin/AdminAccountsPage.js') },
   { path: '/audit', load: () => import('./pages/audit/AuditPage.js') },
   { path: '/organization', load: () => import('./pages/account/MembersPage.js') },

@@ -26,6 +26,7 @@ describe('migrations', () => {
       'app_settings',
       'audit_events',
       'directions',
+      'expert_profiles',
       'indicators',
       'one_time_tokens',
       'organizations',

@@ -86,3 +86,27 @@ export const userSummary = z.object({
 export type UserSummary = z.infer<typeof userSummary>;
 
 export { ROLES };
+
+export const createExpertBody = z.strictObject({
+  name: text(100),
+  email,
+  password: z.string().max(128),
+  organization: z.strictObject({ name: text(200), uscc: z.string().trim().toUpperCase().optional() }),
+  regionCode: code6,
+  subfieldIds: z.array(z.uuid()).max(50),
+  keywords: z.array(z.string().trim().min(1).max(50)).max(30),
+});
+export type CreateExpertBody = z.infer<typeof createExpertBody>;
+
+export const expertView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  organizationName: z.string(),
+  organizationUscc: z.string().nullable(),
+  regionCode: z.string(),
+  subfieldIds: z.array(z.string()),
+  keywords: z.array(z.string()),
+  disabled: z.boolean(),
+});
+export type ExpertView = z.infer<typeof expertView>;

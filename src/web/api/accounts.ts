@@ -1,5 +1,5 @@
 // Account calls: register, sign in and out, password, recommending units, accounts by admins.
-import type { RecommenderView, UserSummary } from '../../shared/schemas/accounts.js';
+import type { CreateExpertBody, ExpertView, RecommenderView, UserSummary } from '../../shared/schemas/accounts.js';
 import type { SessionUser } from '../../shared/schemas/system.js';
 import { request, setCsrfToken } from './client.js';
 
@@ -59,3 +59,6 @@ export const resetPassword = (token: string, password: string) => request('/api/
 
 export const endUserSessions = (userId: string) =>
   request<{ ended: number }>(`/api/security/users/${userId}/end-sessions`, { method: 'POST' });
+
+export const listExperts = async () => (await request<{ items: ExpertView[] }>('/api/admin/experts')).items;
+export const createExpert = (input: CreateExpertBody) => request<{ id: string }>('/api/admin/experts', { method: 'POST', body: input });

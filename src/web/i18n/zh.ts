@@ -199,6 +199,16 @@ export const zh = {
   'phases.closes': '截止时间',
   'phases.save': '保存',
   'phases.saved': '已保存{phase}阶段时间',
+  'nav.experts': '专家库',
+  'experts.title': '专家库',
+  'experts.new': '新建专家',
+  'experts.organization': '工作单位',
+  'experts.organizationUscc': '工作单位统一社会信用代码',
+  'experts.organizationUsccHelp': '选填，但用于回避：与申报单位代码相同或同一集团的专家不评审该申报',
+  'experts.region': '所在地区',
+  'experts.subfields': '熟悉的细分领域',
+  'experts.keywords': '研究方向关键词',
+  'experts.keywordsHelp': '输入后按回车，可填多个；用于与申报书匹配',
 } as const;
 
 export type MessageKey = keyof typeof zh;

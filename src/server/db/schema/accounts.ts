@@ -143,3 +143,23 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** An expert's profile in the pool: their organization (for conflicts of interest), region, subfields and keywords. */
+export const expertProfiles = pgTable(
+  'expert_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationName: text('organization_name').notNull(),
+    organizationUscc: text('organization_uscc'),
+    regionCode: text('region_code').notNull(),
+    subfieldIds: uuid('subfield_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    ...timestamps,
+  },
+  (t) => [
+    check('expert_profiles_uscc_format', sql`${t.organizationUscc} IS NULL OR ${t.organizationUscc} ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'`),
+    index('expert_profiles_uscc').on(t.organizationUscc),
+  ],
+);

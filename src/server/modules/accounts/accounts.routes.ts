@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordBody,
+  createExpertBody,
   createRecommenderBody,
   createUserBody,
+  expertView,
   idResponse,
   loginBody,
   loginResponse,
@@ -18,6 +20,7 @@ import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
 import { changePassword, createUser, register } from './accounts.service.js';
 import { login, logout } from './auth.service.js';
+import { createExpert, listExperts } from './experts.service.js';
 import { createRecommender, listRecommenderViews } from './recommenders.service.js';
 import { SESSION_COOKIE, type NewSession } from './sessions.js';
 
@@ -89,6 +92,18 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     config: { access: ['program_admin', 'system_admin'] },
     schema: { tags: ['accounts'], summary: 'Create a recommending unit', body: createRecommenderBody, response: { 201: idResponse } },
     handler: async (request, reply) => reply.code(201).send(await createRecommender(serviceContext(deps, request), request.body)),
+  });
+
+  r.post('/api/admin/experts', {
+    config: { access: ['program_admin'] },
+    schema: { tags: ['accounts'], summary: 'Create an expert account with its profile', body: createExpertBody, response: { 201: idResponse } },
+    handler: async (request, reply) => reply.code(201).send(await createExpert(serviceContext(deps, request), request.body)),
+  });
+
+  r.get('/api/admin/experts', {
+    config: { access: ['program_admin'] },
+    schema: { tags: ['accounts'], summary: 'The expert pool', response: { 200: z.object({ items: z.array(expertView), nextCursor: z.null() }) } },
+    handler: async (request) => ({ items: await listExperts(serviceContext(deps, request)), nextCursor: null }),
   });
 
   r.post('/api/admin/users', {

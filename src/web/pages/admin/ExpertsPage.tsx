@@ -1,0 +1,133 @@
+// Program admins build the expert pool: an account per expert with the organization, region, subfields and keywords
+// that conflict-of-interest rules and matching use.
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { PROVINCES, regionByCode } from '../../../shared/regions.js';
+import type { CreateExpertBody, ExpertView } from '../../../shared/schemas/accounts.js';
+import { USCC_MESSAGES, normalizeUscc, usccProblem } from '../../../shared/uscc.js';
+import { createExpert, listExperts } from '../../api/accounts.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import { ApiError } from '../../api/client.js';
+import { applyFieldErrors } from '../../components/form-errors.js';
+import { usePlatform } from '../../hooks/platform.js';
+import { useLoader } from '../../hooks/use-loader.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export default function ExpertsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { programs } = usePlatform();
+  const experts = useLoader(listExperts, []);
+  const programCode = programs[0]?.code ?? '';
+  const catalogue = useLoader(() => (programCode ? getCatalogue(programCode) : Promise.resolve(null)), [programCode]);
+  const [form] = Form.useForm<CreateExpertBody>();
+  const [error, setError] = useState<string | null>(null);
+  const name = (e: { name: string; nameEn: string }) => (lang === 'zh' || !e.nameEn ? e.name : e.nameEn);
+
+  const tree = (catalogue.data?.directions ?? []).map((d) => ({
+    title: `${d.code} ${name(d)}`,
+    value: `direction:${d.id}`,
+    selectable: false,
+    children: d.subfields.map((s) => ({ title: `${s.code} ${name(s)}`, value: s.id })),
+  }));
+  const subfieldCode = new Map((catalogue.data?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, s.code] as const)));
+
+  async function submit(values: CreateExpertBody) {
+    setError(null);
+    const uscc = values.organization.uscc ? normalizeUscc(values.organization.uscc) : undefined;
+    try {
+      await createExpert({ ...values, organization: { name: values.organization.name, ...(uscc ? { uscc } : {}) }, subfieldIds: values.subfieldIds ?? [], keywords: values.keywords ?? [] });
+      message.success(t('admin.created'));
+      form.resetFields();
+      experts.reload();
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) setError(e instanceof ApiError ? e.message : t('error.generic'));
+    }
+  }
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('experts.title')}
+      </Typography.Title>
+      <Card title={t('experts.new')}>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Form form={form} name="expert" layout="vertical" onFinish={submit}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('register.userName')} name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('auth.email')} name="email" rules={[{ required: true, type: 'email', message: t('register.emailInvalid') }]}>
+                <Input type="email" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('admin.initialPassword')} name="password" extra={t('register.passwordHelp')} rules={[{ required: true, message: t('form.required') }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('experts.organization')} name={['organization', 'name']} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label={t('experts.organizationUscc')}
+                name={['organization', 'uscc']}
+                extra={t('experts.organizationUsccHelp')}
+                rules={[
+                  {
+                    validator: async (_: unknown, value?: string) => {
+                      const problem = value ? usccProblem(normalizeUscc(value)) : null;
+                      if (problem) throw new Error(USCC_MESSAGES[problem][lang]);
+                    },
+                  },
+                ]}
+              >
+                <Input maxLength={18} style={{ fontFamily: 'monospace', textTransform: 'uppercase' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('experts.region')} name="regionCode" rules={[{ required: true, message: t('form.required') }]}>
+                <Select showSearch={{ optionFilterProp: 'label' }} options={PROVINCES.map((p) => ({ value: p.code, label: lang === 'zh' ? p.name : p.nameEn }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('experts.subfields')} name="subfieldIds">
+                <TreeSelect treeData={tree} multiple treeDefaultExpandAll={false} showSearch={{ treeNodeFilterProp: 'title' }} allowClear />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('experts.keywords')} name="keywords" extra={t('experts.keywordsHelp')}>
+                <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit">
+            {t('admin.create')}
+          </Button>
+        </Form>
+      </Card>
+      <Card title={t('experts.title')}>
+        <Table<ExpertView>
+          rowKey="id"
+          size="small"
+          loading={experts.loading}
+          dataSource={experts.data ?? []}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('users.name'), dataIndex: 'name' },
+            { title: t('experts.organization'), dataIndex: 'organizationName' },
+            { title: t('experts.region'), render: (_, e) => regionByCode(e.regionCode)?.[lang === 'zh' ? 'name' : 'nameEn'] ?? e.regionCode },
+            { title: t('experts.subfields'), render: (_, e) => e.subfieldIds.map((id) => <Tag key={id}>{subfieldCode.get(id) ?? '…'}</Tag>) },
+            { title: t('experts.keywords'), render: (_, e) => e.keywords.join('、') },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
