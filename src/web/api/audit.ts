@@ -1,19 +1,8 @@
 // Audit admin calls: browse records, verify the chain.
+import type { AuditEventView, ChainReportView } from '../../shared/schemas/audit.js';
 import { request } from './client.js';
 
-export interface AuditEventView {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRoles: string[];
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: string;
-  ip: string | null;
-  requestId: string | null;
-  hash: string;
-}
+export type { AuditEventView };
 
 export function listAuditEvents(filter: { action?: string; cursor?: string | null }) {
   const params = new URLSearchParams({ limit: '50' });
@@ -22,7 +11,4 @@ export function listAuditEvents(filter: { action?: string; cursor?: string | nul
   return request<{ items: AuditEventView[]; nextCursor: string | null }>(`/api/audit/events?${params}`);
 }
 
-export const verifyAudit = () =>
-  request<{ ok: boolean; records: number; headHash: string; firstBroken: { seq: number; reason: string } | null }>('/api/audit/verify', {
-    method: 'POST',
-  });
+export const verifyAudit = () => request<ChainReportView>('/api/audit/verify', { method: 'POST' });

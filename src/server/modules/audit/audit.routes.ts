@@ -2,27 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEventView, chainReport } from '../../../shared/schemas/audit.js';
 import type { AppDeps } from '../../app.js';
 import { hitRateLimit } from '../../http/rate-limit.js';
 import { audit, serviceContext } from '../../http/request-context.js';
 import { listAuditEvents } from './audit.repository.js';
 import { verifyAuditChain } from './audit.service.js';
-
-const eventView = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRoles: z.array(z.string()),
-  organizationId: z.string().nullable(),
-  action: z.string(),
-  objectType: z.string().nullable(),
-  objectId: z.string().nullable(),
-  result: z.string(),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-  details: z.unknown(),
-  hash: z.string(),
-});
 
 const listQuery = z.strictObject({
   action: z.string().max(100).optional(),
@@ -58,7 +43,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['audit'],
       summary: 'Audit records, newest first',
       querystring: listQuery,
-      response: { 200: z.object({ items: z.array(eventView), nextCursor: z.string().nullable() }) },
+      response: { 200: z.object({ items: z.array(auditEventView), nextCursor: z.string().nullable() }) },
     },
     handler: async (request) => {
       const q = request.query;
@@ -103,14 +88,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags: ['audit'],
       summary: 'Verify the whole chain; locate the first broken record',
-      response: {
-        200: z.object({
-          ok: z.boolean(),
-          records: z.number(),
-          headHash: z.string(),
-          firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
-        }),
-      },
+      response: { 200: chainReport },
     },
     handler: async (request) => {
       const ctx = serviceContext(deps, request);

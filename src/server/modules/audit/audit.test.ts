@@ -1,7 +1,7 @@
 // The audit chain catches every tampering done directly in SQL: edit, delete, reorder, forge (QUALITY S11).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_AUDIT_CONFIG, type TestApp } from '../../test/app.js';
-import { registerApplicant } from '../../test/factories.js';
+import { registerApplicant, registrationBody } from '../../test/factories.js';
 import { GENESIS_HASH, hashRecord, type ChainedFields } from './audit-chain.js';
 import { appendAudit, verifyAuditChain } from './audit.service.js';
 
@@ -131,5 +131,22 @@ describe('audit chain', () => {
     const origin = { actor: null, ip: null, requestId: 'burst', now: new Date() };
     await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(t.database.db, TEST_AUDIT_CONFIG, origin, { action: `burst.${i}` })));
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+describe('audit write failure', () => {
+  it('makes the action fail and leaves nothing of it behind', async () => {
+    const before = (await t.database.pool.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n;
+    await t.database.pool.query(`
+      CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit storage unavailable'; END; $$;
+      CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: registrationBody() });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.code).toBe('INTERNAL');
+      expect((await t.database.pool.query('SELECT count(*)::int AS n FROM organizations')).rows[0].n).toBe(before);
+    } finally {
+      await t.database.pool.query('DROP TRIGGER refuse_audit ON audit_events; DROP FUNCTION refuse_audit();');
+    }
   });
 });
