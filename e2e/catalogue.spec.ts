@@ -39,19 +39,27 @@ describe('catalogue and timeline', () => {
   });
 
   it('follows a deadline an admin moves, and the server clock', async () => {
+    // The built-in application phase opens at 09:00 Beijing time on the day of the first start: be past it.
+    const base = inject('baseUrl');
+    const program = ((await (await fetch(`${base}/api/programs`)).json()) as { items: Array<{ phases: Array<{ opensAt: string }> }> }).items[0]!;
+    const offsetMs = Math.max(0, Date.parse(program.phases[0]!.opensAt) - Date.now() + 3_600_000);
+    await fetch(`${base}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
     const visitor = await openPage(browser, '/');
     await visitor.getByTestId('countdown').waitFor();
-    expect(await countdownDays(visitor)).toBeGreaterThanOrEqual(29);
+    expect(await countdownDays(visitor)).toBeGreaterThanOrEqual(28);
 
     const admin = await openPage(browser, '/login');
     await admin.getByLabel('电子邮箱').fill(E2E_ADMIN.email);
     await admin.getByLabel('密码').fill(E2E_ADMIN.password);
     await admin.getByRole('button', { name: /登\s?录/ }).click();
     await admin.getByRole('link', { name: '时间安排' }).click();
-    const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const inTwoDays = new Date(Date.now() + offsetMs + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     await admin.getByLabel('申报 截止时间').fill(`${inTwoDays}T17:00`);
     await admin.getByRole('button', { name: '保存 申报' }).click();
     await admin.getByText('已保存申报阶段时间').waitFor();
+    await admin.getByLabel('每个细分领域入围名额').fill('6');
+    await admin.getByRole('button', { name: '保存名额' }).click();
+    await admin.getByText('名额已保存').waitFor();
     await admin.context().close();
 
     await visitor.reload();
@@ -60,8 +68,9 @@ describe('catalogue and timeline', () => {
     expect([1, 2]).toContain(days);
     // The application phase had opened: the change is on the public timeline.
     await visitor.getByText(/已调整（原为/).waitFor();
+    await visitor.getByText(/调整：入围 5→6/).waitFor();
 
-    await visitor.request.post('/api/test/clock', { data: { offsetMs: 86_400_000 } });
+    await visitor.request.post('/api/test/clock', { data: { offsetMs: offsetMs + 86_400_000 } });
     await visitor.reload();
     await visitor.getByTestId('countdown').waitFor();
     expect(await countdownDays(visitor)).toBe(days - 1);

@@ -33,6 +33,7 @@ describe('migrations', () => {
       'phase_changes',
       'program_phases',
       'programs',
+      'quota_changes',
       'rate_limits',
       'recommenders',
       'sessions',

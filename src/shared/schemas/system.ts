@@ -54,6 +54,13 @@ export const phaseSchema = z.object({
   closesAt: z.string(),
 });
 
+export const programQuotas = z.object({
+  finalistsPerSubfield: z.number().int(),
+  winnersPerSubfield: z.number().int(),
+  applicationsPerApplicant: z.number().int(),
+});
+export type ProgramQuotas = z.infer<typeof programQuotas>;
+
 export const programSection = z.object({
   key: z.string(),
   title: z.string(),
@@ -68,11 +75,7 @@ export const programSummary = z.object({
   title: z.string(),
   titleEn: z.string(),
   phases: z.array(phaseSchema),
-  quotas: z.object({
-    finalistsPerSubfield: z.number().int(),
-    winnersPerSubfield: z.number().int(),
-    applicationsPerApplicant: z.number().int(),
-  }),
+  quotas: programQuotas,
   sections: z.array(programSection),
   /** Date changes made after a phase had opened: the public timeline shows them. */
   phaseChanges: z.array(
@@ -85,6 +88,8 @@ export const programSummary = z.object({
       closesAt: z.string(),
     }),
   ),
+  /** Quota changes made after the program opened: the public timeline shows them. */
+  quotaChanges: z.array(z.object({ changedAt: z.string(), before: programQuotas, after: programQuotas })),
 });
 export type ProgramSummary = z.infer<typeof programSummary>;
 

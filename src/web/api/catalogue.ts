@@ -1,5 +1,6 @@
 // The public catalogue of a program.
 import type { CatalogueResponse } from '../../shared/schemas/catalogue.js';
+import type { ProgramQuotas } from '../../shared/schemas/system.js';
 import { request } from './client.js';
 
 export const getCatalogue = (programIdOrCode: string) => request<CatalogueResponse>(`/api/programs/${encodeURIComponent(programIdOrCode)}/catalogue`);
@@ -7,3 +8,6 @@ export const getCatalogue = (programIdOrCode: string) => request<CatalogueRespon
 /** Dates are sent with the +08:00 offset: deadlines are defined in Beijing time. */
 export const setPhase = (programCode: string, key: string, opensAt: string, closesAt: string) =>
   request(`/api/admin/programs/${encodeURIComponent(programCode)}/phases/${key}`, { method: 'PUT', body: { opensAt, closesAt } });
+
+export const setQuotas = (programCode: string, quotas: ProgramQuotas) =>
+  request<ProgramQuotas>(`/api/admin/programs/${encodeURIComponent(programCode)}/quotas`, { method: 'PUT', body: quotas });

@@ -211,4 +211,11 @@ export const en: Record<MessageKey, string> = {
   'experts.subfields': 'Subfields of expertise',
   'experts.keywords': 'Research keywords',
   'experts.keywordsHelp': 'Press Enter after each; used to match experts with applications',
+  'quotas.title': 'Quotas',
+  'quotas.finalists': 'Finalists per subfield',
+  'quotas.winners': 'Winners per subfield',
+  'quotas.applications': 'Applications per organization',
+  'quotas.save': 'Save the quotas',
+  'quotas.saved': 'Quotas saved',
+  'home.quotaChanged': 'Quotas changed {at}: finalists {f0}→{f1}, winners {w0}→{w1}, applications per organization {a0}→{a1}',
 };

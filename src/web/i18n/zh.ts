@@ -209,6 +209,13 @@ export const zh = {
   'experts.subfields': '熟悉的细分领域',
   'experts.keywords': '研究方向关键词',
   'experts.keywordsHelp': '输入后按回车，可填多个；用于与申报书匹配',
+  'quotas.title': '名额',
+  'quotas.finalists': '每个细分领域入围名额',
+  'quotas.winners': '每个细分领域优胜名额',
+  'quotas.applications': '每家单位可申报项数',
+  'quotas.save': '保存名额',
+  'quotas.saved': '名额已保存',
+  'home.quotaChanged': '名额于 {at} 调整：入围 {f0}→{f1}，优胜 {w0}→{w1}，每家单位申报 {a0}→{a1} 项',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,6 +1,7 @@
 // The catalogue (榜单) of a program: directions → subfields → reference indicators; and the audited phase changes.
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ProgramQuotas } from '../../../shared/schemas/system.js';
 import { programs } from './programs.js';
 
 export const DIRECTION_GROUPS = ['智能产品', '核心基础', '智能制造', '支撑体系'] as const;
@@ -105,4 +106,22 @@ export const phaseChanges = pgTable(
     changedBy: uuid('changed_by'),
   },
   (t) => [index('phase_changes_program').on(t.programId)],
+);
+
+/** Every change of a program's quotas; those made once the program had opened are shown on the public timeline. */
+export const quotaChanges = pgTable(
+  'quota_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    before: jsonb('before').$type<ProgramQuotas>().notNull(),
+    after: jsonb('after').$type<ProgramQuotas>().notNull(),
+    /** The application phase had already opened when the quotas changed. */
+    afterOpening: boolean('after_opening').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    changedBy: uuid('changed_by'),
+  },
+  (t) => [index('quota_changes_program').on(t.programId)],
 );

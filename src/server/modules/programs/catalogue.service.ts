@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { CatalogueResponse, Direction } from '../../../shared/schemas/catalogue.js';
-import type { PhaseKey } from '../../../shared/schemas/system.js';
-import { directions, indicators, phaseChanges, programPhases, programs, subfields } from '../../db/schema/index.js';
+import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
+import { directions, indicators, phaseChanges, programPhases, programs, quotaChanges, subfields } from '../../db/schema/index.js';
 import { AppError, invalidFields } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { administersProgram } from '../accounts/actor.js';
@@ -121,5 +121,35 @@ export async function setPhase(ctx: ServiceContext, idOrCode: string, key: Phase
       details: { key, before: old ? { opensAt: old.opensAt, closesAt: old.closesAt } : null, after: { opensAt, closesAt }, afterOpening },
     });
     return { key, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
+  });
+}
+
+/** A program admin changes the program's quotas: audited with before and after; once the application phase has
+ * opened, the change is also listed on the public timeline (QUALITY S13). */
+export async function setQuotas(ctx: ServiceContext, idOrCode: string, quotas: ProgramQuotas) {
+  const program = await findProgram(ctx, idOrCode);
+  if (!administersProgram(ctx.actor, program.id)) {
+    throw new AppError('FORBIDDEN', { zh: '您不是该项目的主管部门管理员', en: 'You are not a program admin of this program' });
+  }
+  if (quotas.winnersPerSubfield > quotas.finalistsPerSubfield) {
+    throw invalidFields([
+      { path: 'winnersPerSubfield', message: { zh: '优胜名额不能多于入围名额', en: 'There cannot be more winners than finalists' } },
+    ]);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const before: ProgramQuotas = {
+      finalistsPerSubfield: program.finalistsPerSubfield,
+      winnersPerSubfield: program.winnersPerSubfield,
+      applicationsPerApplicant: program.applicationsPerApplicant,
+    };
+    const [application] = await tx
+      .select()
+      .from(programPhases)
+      .where(and(eq(programPhases.programId, program.id), eq(programPhases.key, 'application')));
+    const afterOpening = application !== undefined && application.opensAt <= ctx.now;
+    await tx.update(programs).set({ ...quotas, updatedAt: ctx.now }).where(eq(programs.id, program.id));
+    await tx.insert(quotaChanges).values({ programId: program.id, before, after: quotas, afterOpening, changedAt: ctx.now, changedBy: ctx.actor!.id });
+    await audit(ctx, tx, { action: 'program.quotas.set', objectType: 'program', objectId: program.id, details: { before, after: quotas, afterOpening } });
+    return quotas;
   });
 }

@@ -1,7 +1,7 @@
 // Queries on programs and their phases.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { phaseChanges, programPhases, programs } from '../../db/schema/index.js';
+import { phaseChanges, programPhases, programs, quotaChanges } from '../../db/schema/index.js';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type PhaseRow = typeof programPhases.$inferSelect;
@@ -33,4 +33,13 @@ export async function listLatePhaseChanges(db: DbOrTx, programIds: string[]) {
     .from(phaseChanges)
     .where(and(inArray(phaseChanges.programId, programIds), eq(phaseChanges.afterOpening, true)))
     .orderBy(asc(phaseChanges.changedAt));
+}
+
+export async function listLateQuotaChanges(db: DbOrTx, programIds: string[]) {
+  if (programIds.length === 0) return [];
+  return db
+    .select()
+    .from(quotaChanges)
+    .where(and(inArray(quotaChanges.programId, programIds), eq(quotaChanges.afterOpening, true)))
+    .orderBy(asc(quotaChanges.changedAt));
 }

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { catalogueResponse } from '../../../shared/schemas/catalogue.js';
-import { phaseKeySchema, programListResponse } from '../../../shared/schemas/system.js';
+import { phaseKeySchema, programListResponse, programQuotas } from '../../../shared/schemas/system.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
-import { getCatalogue, setPhase } from './catalogue.service.js';
+import { getCatalogue, setPhase, setQuotas } from './catalogue.service.js';
 import { listProgramSummaries } from './programs.service.js';
 
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -36,6 +36,22 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return body;
     },
+  });
+
+  r.put('/api/admin/programs/:programId/quotas', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags: ['programs'],
+      summary: "Set the program's quotas (audited; shown on the public timeline once the program opened)",
+      params: programParams,
+      body: z.strictObject({
+        finalistsPerSubfield: z.number().int().min(1).max(100),
+        winnersPerSubfield: z.number().int().min(1).max(100),
+        applicationsPerApplicant: z.number().int().min(1).max(100),
+      }),
+      response: { 200: programQuotas },
+    },
+    handler: async (request) => setQuotas(serviceContext(deps, request), request.params.programId, request.body),
   });
 
   r.put('/api/admin/programs/:programId/phases/:key', {

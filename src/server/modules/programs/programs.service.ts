@@ -10,7 +10,11 @@ export const BUILT_IN_PROGRAM_CODE = 'ai-2018';
 export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Promise<ProgramSummary[]> {
   const rows = await repo.listPrograms(ctx.db);
   const ids = rows.map((r) => r.id);
-  const [phases, changes] = await Promise.all([repo.listPhases(ctx.db, ids), repo.listLatePhaseChanges(ctx.db, ids)]);
+  const [phases, changes, quotaChanges] = await Promise.all([
+    repo.listPhases(ctx.db, ids),
+    repo.listLatePhaseChanges(ctx.db, ids),
+    repo.listLateQuotaChanges(ctx.db, ids),
+  ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return rows.map((p) => ({
     id: p.id,
@@ -37,6 +41,9 @@ export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Pro
         opensAt: c.opensAt.toISOString(),
         closesAt: c.closesAt.toISOString(),
       })),
+    quotaChanges: quotaChanges
+      .filter((c) => c.programId === p.id)
+      .map((c) => ({ changedAt: c.changedAt.toISOString(), before: c.before, after: c.after })),
   }));
 }
 

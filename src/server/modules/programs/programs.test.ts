@@ -14,6 +14,13 @@ beforeAll(async () => {
 });
 
 const programs = async () => (await t.app.inject({ method: 'GET', url: '/api/programs' })).json().items;
+const moveClock = (offsetMs: number) => t.app.inject({ method: 'POST', url: '/api/test/clock', payload: { offsetMs } });
+
+/** The built-in application phase opens at 09:00 Beijing time on the day of the first start: be past it. */
+async function afterApplicationOpens() {
+  const opensAt = Date.parse((await programs())[0].phases[0].opensAt);
+  await moveClock(Math.max(0, opensAt - Date.now() + 3_600_000));
+}
 
 describe('GET /api/programs', () => {
   it('lists the built-in 2018 AI program with quotas, sections and all seven phases in order', async () => {
@@ -75,6 +82,7 @@ describe('PUT /api/admin/programs/:programId/phases/:key', () => {
   const url = '/api/admin/programs/ai-2018/phases/review';
 
   it('lets a program admin set the dates, audited, and shows a change after opening on the timeline', async () => {
+    await afterApplicationOpens();
     const before = (await programs())[0];
     expect(before.phaseChanges).toEqual([]);
     const opensAt = '2027-03-01T09:00:00+08:00';
@@ -116,6 +124,40 @@ describe('PUT /api/admin/programs/:programId/phases/:key', () => {
     const other = await signedInAs(t.app, t.database.db, ['program_admin'], { programIds: [] });
     expect((await as(t.app, other, { method: 'PUT', url, payload: body })).statusCode).toBe(403);
     expect((await as(t.app, null, { method: 'PUT', url, payload: body })).statusCode).toBe(401);
+  });
+});
+
+describe('PUT /api/admin/programs/:programId/quotas', () => {
+  const url = '/api/admin/programs/ai-2018/quotas';
+
+  it('changes the quotas, audited, and lists a change made after opening on the public timeline', async () => {
+    await afterApplicationOpens();
+    const res = await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 } });
+    expect(res.statusCode).toBe(200);
+    const program = (await programs())[0];
+    expect(program.quotas).toEqual({ finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 });
+    expect(program.quotaChanges).toEqual([
+      {
+        changedAt: expect.any(String),
+        before: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
+        after: { finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 },
+      },
+    ]);
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/api/programs/ai-2018/catalogue' })).json();
+    expect(catalogue.directions[0].subfields[0].quotas).toEqual({ finalists: 6, winners: 3 });
+    const audited = await t.database.pool.query(`SELECT details FROM audit_events WHERE action = 'program.quotas.set'`);
+    expect(audited.rows[0].details.before.finalistsPerSubfield).toBe(5);
+    await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 } });
+    await moveClock(0);
+  });
+
+  it('refuses more winners than finalists, zero quotas and extra fields', async () => {
+    const more = await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 2, winnersPerSubfield: 3, applicationsPerApplicant: 3 } });
+    expect(more.json().error.details).toEqual([{ path: 'winnersPerSubfield', message: '优胜名额不能多于入围名额' }]);
+    const zero = await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 0, winnersPerSubfield: 3, applicationsPerApplicant: 3 } });
+    expect(zero.json().error.details[0].path).toBe('finalistsPerSubfield');
+    const extra = await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3, builtIn: false } });
+    expect(extra.json().error.details).toEqual([{ path: 'builtIn', message: '不允许提交该字段（未知或只读）' }]);
   });
 });
 

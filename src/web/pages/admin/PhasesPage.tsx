@@ -1,9 +1,9 @@
 // Program admins set the dates of each phase, in Beijing time whatever the browser's zone.
-import { Alert, App, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { PhaseKey } from '../../../shared/schemas/system.js';
-import { setPhase } from '../../api/catalogue.js';
+import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
+import { setPhase, setQuotas } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
 import { fromBeijingInput, toBeijingInput } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
@@ -48,6 +48,37 @@ export default function PhasesPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('phases.intro')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
+      <Card title={t('quotas.title')}>
+        <Form
+          layout="inline"
+          name="quotas"
+          initialValues={program.quotas}
+          onFinish={async (values: ProgramQuotas) => {
+            setError(null);
+            try {
+              await setQuotas(program.code, values);
+              message.success(t('quotas.saved'));
+              reload();
+            } catch (e) {
+              const api = e instanceof ApiError ? e : null;
+              setError(api ? [api.message, ...api.details.map((d) => d.message)].join('：') : t('error.generic'));
+            }
+          }}
+        >
+          {(
+            [
+              ['finalistsPerSubfield', 'quotas.finalists'],
+              ['winnersPerSubfield', 'quotas.winners'],
+              ['applicationsPerApplicant', 'quotas.applications'],
+            ] as const
+          ).map(([name, label]) => (
+            <Form.Item key={name} label={t(label)} name={name} rules={[{ required: true, type: 'integer', min: 1, max: 100, message: '1–100' }]}>
+              <InputNumber min={1} max={100} precision={0} />
+            </Form.Item>
+          ))}
+          <Button htmlType="submit">{t('quotas.save')}</Button>
+        </Form>
+      </Card>
       <Card>
         <Table<Row>
           rowKey="key"

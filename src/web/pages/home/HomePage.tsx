@@ -67,6 +67,19 @@ export default function HomePage() {
           <Typography.Title level={3} style={{ fontSize: 16 }}>
             {t('home.timeline')}
           </Typography.Title>
+          {program.quotaChanges.map((c) => (
+            <Typography.Paragraph key={c.changedAt} type="warning">
+              {t('home.quotaChanged', {
+                at: formatBeijing(c.changedAt, lang),
+                f0: c.before.finalistsPerSubfield,
+                f1: c.after.finalistsPerSubfield,
+                w0: c.before.winnersPerSubfield,
+                w1: c.after.winnersPerSubfield,
+                a0: c.before.applicationsPerApplicant,
+                a1: c.after.applicationsPerApplicant,
+              })}
+            </Typography.Paragraph>
+          ))}
           {program.phases.length > 0 ? <Countdown phases={program.phases} now={serverNow} /> : null}
           {program.phases.length === 0 ? (
             <Typography.Paragraph>{t('home.noPhases')}</Typography.Paragraph>
