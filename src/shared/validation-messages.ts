@@ -9,4 +9,6 @@ export const VALIDATION_MESSAGES: Record<string, Record<Lang, string>> = {
   email: { zh: '邮箱地址格式不正确', en: 'Not a valid e-mail address' },
   phone: { zh: '电话号码格式不正确（7–20 位数字，可含 + - 括号和空格）', en: 'Not a valid phone number (7–20 digits; + - ( ) and spaces allowed)' },
   regionCode: { zh: '行政区划代码应为 6 位数字', en: 'A region code has 6 digits' },
+  code: { zh: '编号只能包含字母、数字、- 和 _（最多 40 个字符）', en: 'A code has letters, digits, - and _ (at most 40 characters)' },
+  programCode: { zh: '项目编号只能包含小写字母、数字和 -（2–40 个字符）', en: 'A program code has small letters, digits and - (2 to 40 characters)' },
 };

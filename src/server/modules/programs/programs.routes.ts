@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { catalogueResponse } from '../../../shared/schemas/catalogue.js';
+import { programDocument } from '../../../shared/schemas/program-document.js';
 import { phaseKeySchema, programListResponse, programQuotas } from '../../../shared/schemas/system.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
 import { getCatalogue, setPhase, setQuotas } from './catalogue.service.js';
+import { exportProgram, importProgram } from './program-document.service.js';
 import { listProgramSummaries } from './programs.service.js';
 
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -36,6 +38,28 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return body;
     },
+  });
+
+  r.get('/api/admin/programs/:programId/export', {
+    config: { access: ['program_admin'] },
+    schema: { tags: ['programs'], summary: 'The whole program as one JSON document', params: programParams, response: { 200: programDocument } },
+    handler: async (request, reply) => {
+      const doc = await exportProgram(serviceContext(deps, request), request.params.programId);
+      reply.header('content-disposition', `attachment; filename="${doc.program.code}.program.json"`);
+      return doc;
+    },
+  });
+
+  r.post('/api/admin/programs/import', {
+    config: { access: ['program_admin'] },
+    bodyLimit: 10 * 1024 * 1024,
+    schema: {
+      tags: ['programs'],
+      summary: 'Create a program from a JSON document: checked as a whole, applied completely or not at all',
+      body: programDocument,
+      response: { 201: z.object({ id: z.string() }) },
+    },
+    handler: async (request, reply) => reply.code(201).send(await importProgram(serviceContext(deps, request), request.body)),
   });
 
   r.put('/api/admin/programs/:programId/quotas', {

@@ -1,0 +1,65 @@
+// A whole program as one JSON document: what export writes and import reads (version 1).
+import { z } from 'zod';
+import { DIRECTION_GROUP_VALUES } from './catalogue.js';
+import { PHASE_KEYS } from './system.js';
+
+const name = z.string().trim().min(1, 'required').max(200);
+const code = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'code');
+const common = {
+  code,
+  name,
+  nameEn: z.string().trim().max(300).default(''),
+  confirmed: z.boolean().default(true),
+  source: z.string().max(1000).default(''),
+  note: z.string().max(2000).default(''),
+  retired: z.boolean().default(false),
+};
+
+export const indicatorDocument = z.strictObject({
+  ...common,
+  kind: z.enum(['number', 'boolean', 'text']),
+  unit: z.string().trim().max(40).default(''),
+  better: z.enum(['higher', 'lower']).nullable().default(null),
+  planTarget: z
+    .strictObject({ text: z.string().trim().min(1, 'required').max(500), comparator: z.enum(['<', '<=', '>', '>=']).optional(), value: z.number().finite().optional() })
+    .nullable()
+    .default(null),
+});
+
+export const subfieldDocument = z.strictObject({
+  ...common,
+  finalistsQuota: z.number().int().min(1).max(100).nullable().default(null),
+  winnersQuota: z.number().int().min(1).max(100).nullable().default(null),
+  indicators: z.array(indicatorDocument).max(200),
+});
+
+export const directionDocument = z.strictObject({
+  ...common,
+  group: z.enum(DIRECTION_GROUP_VALUES),
+  planSummary: z.string().max(4000).default(''),
+  subfields: z.array(subfieldDocument).max(200),
+});
+
+export const programDocument = z.strictObject({
+  format: z.literal('jiebang-program'),
+  version: z.literal(1),
+  program: z.strictObject({
+    code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'programCode'),
+    title: name,
+    titleEn: z.string().trim().max(300).default(''),
+    description: z.string().max(10_000).default(''),
+    descriptionEn: z.string().max(10_000).default(''),
+    quotas: z.strictObject({
+      finalistsPerSubfield: z.number().int().min(1).max(100),
+      winnersPerSubfield: z.number().int().min(1).max(100),
+      applicationsPerApplicant: z.number().int().min(1).max(100),
+    }),
+    sections: z
+      .array(z.strictObject({ key: code, title: name, required: z.boolean(), maxLength: z.number().int().min(10).max(100_000) }))
+      .max(50),
+    phases: z.array(z.strictObject({ key: z.enum(PHASE_KEYS), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) })).max(7),
+  }),
+  directions: z.array(directionDocument).max(500),
+});
+export type ProgramDocument = z.infer<typeof programDocument>;
+export type ProgramDocumentInput = z.input<typeof programDocument>;
