@@ -1,21 +1,13 @@
 // Journey: the first administrator creates an audit admin; the audit admin signs in and verifies the audit chain.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, snapshot } from './browser.js';
+import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.getByRole('button', { name: /退出/ }).waitFor();
-}
 
 describe('administration', () => {
   it('creates an audit admin who verifies the audit chain', async () => {

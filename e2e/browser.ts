@@ -41,3 +41,12 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the sign-in page and waits until the header shows the signed-in user. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+  await page.getByRole('button', { name: /退出/ }).waitFor();
+}

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launchBrowser, openPage, snapshot } from './browser.js';
+import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
 let browser: Browser;
@@ -48,10 +48,8 @@ describe('catalogue and timeline', () => {
     await visitor.getByTestId('countdown').waitFor();
     expect(await countdownDays(visitor)).toBeGreaterThanOrEqual(28);
 
-    const admin = await openPage(browser, '/login');
-    await admin.getByLabel('电子邮箱').fill(E2E_ADMIN.email);
-    await admin.getByLabel('密码').fill(E2E_ADMIN.password);
-    await admin.getByRole('button', { name: /登\s?录/ }).click();
+    const admin = await openPage(browser, '/');
+    await signIn(admin, E2E_ADMIN.email, E2E_ADMIN.password);
     await admin.getByRole('link', { name: '时间安排' }).click();
     const inTwoDays = new Date(Date.now() + offsetMs + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     await admin.getByLabel('申报 截止时间').fill(`${inTwoDays}T17:00`);

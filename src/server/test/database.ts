@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import { withDatabase } from './db-url.js';
 import { connectDatabase, type Database } from '../db/client.js';
 
 export interface TestDatabase extends Database {
@@ -9,11 +10,6 @@ export interface TestDatabase extends Database {
   name: string;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });

@@ -8,6 +8,7 @@ import { ensureProvincialRecommenders } from '../modules/accounts/recommenders.s
 import { ensureBuiltInProgram } from '../modules/programs/programs.service.js';
 import { systemContext } from '../system-context.js';
 import { TEST_AUDIT_CONFIG } from './audit-config.js';
+import { withDatabase } from './db-url.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +21,6 @@ declare module 'vitest' {
 
 const TEMPLATE = `jiebang_template_${process.pid}`;
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 let embedded: EmbeddedServer | undefined;
 

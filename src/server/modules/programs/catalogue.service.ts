@@ -1,33 +1,31 @@
 // The catalogue of a program, and phase changes by program admins (audited; late ones shown on the public timeline).
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CatalogueResponse, Direction } from '../../../shared/schemas/catalogue.js';
 import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
-import { directions, indicators, phaseChanges, programPhases, programs, quotaChanges, subfields } from '../../db/schema/index.js';
+import { phaseChanges, programPhases, programs, quotaChanges } from '../../db/schema/index.js';
 import { AppError, invalidFields } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { administersProgram } from '../accounts/actor.js';
-import type * as repo from './programs.repository.js';
+import * as repo from './programs.repository.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A program by its id or its code (codes make readable addresses such as /programs/ai-2018). */
+/** A program by its id or code, or NOT_FOUND. */
 export async function findProgram(ctx: Pick<ServiceContext, 'db'>, idOrCode: string): Promise<repo.ProgramRow> {
-  const rows = await ctx.db
-    .select()
-    .from(programs)
-    .where(UUID.test(idOrCode) ? eq(programs.id, idOrCode) : eq(programs.code, idOrCode));
-  if (!rows[0]) throw new AppError('NOT_FOUND');
-  return rows[0];
+  const program = await repo.findProgramByIdOrCode(ctx.db, idOrCode);
+  if (!program) throw new AppError('NOT_FOUND');
+  return program;
+}
+
+/** Program admins of this program only (the program itself is public, so others get 403, not 404). */
+export function requireProgramAdmin(ctx: ServiceContext, program: repo.ProgramRow): void {
+  if (!administersProgram(ctx.actor, program.id)) {
+    throw new AppError('FORBIDDEN', { zh: '您不是该项目的主管部门管理员', en: 'You are not a program admin of this program' });
+  }
 }
 
 export async function getCatalogue(ctx: Pick<ServiceContext, 'db'>, idOrCode: string): Promise<{ body: CatalogueResponse; etag: string }> {
   const program = await findProgram(ctx, idOrCode);
-  const [ds, ss, is] = await Promise.all([
-    ctx.db.select().from(directions).where(eq(directions.programId, program.id)).orderBy(asc(directions.position), asc(directions.code)),
-    ctx.db.select().from(subfields).where(eq(subfields.programId, program.id)).orderBy(asc(subfields.position), asc(subfields.code)),
-    ctx.db.select().from(indicators).where(eq(indicators.programId, program.id)).orderBy(asc(indicators.position), asc(indicators.code)),
-  ]);
+  const { directionRows: ds, subfieldRows: ss, indicatorRows: is } = await repo.listCatalogueRows(ctx.db, program.id);
   const body: CatalogueResponse = {
     programId: program.id,
     directions: ds.map(
@@ -63,14 +61,7 @@ export async function getCatalogue(ctx: Pick<ServiceContext, 'db'>, idOrCode: st
                 kind: i.kind,
                 unit: i.unit,
                 better: i.better,
-                planTarget:
-                  i.planTargetText === null
-                    ? null
-                    : {
-                        text: i.planTargetText,
-                        ...(i.planComparator ? { comparator: i.planComparator } : {}),
-                        ...(i.planValue !== null ? { value: i.planValue } : {}),
-                      },
+                planTarget: repo.planTargetOf(i),
                 confirmed: i.confirmed,
                 source: i.source,
                 note: i.note,
@@ -88,9 +79,7 @@ export async function getCatalogue(ctx: Pick<ServiceContext, 'db'>, idOrCode: st
  * when the phase had already opened, shown on the public timeline. */
 export async function setPhase(ctx: ServiceContext, idOrCode: string, key: PhaseKey, input: { opensAt: string; closesAt: string }) {
   const program = await findProgram(ctx, idOrCode);
-  if (!administersProgram(ctx.actor, program.id)) {
-    throw new AppError('FORBIDDEN', { zh: '您不是该项目的主管部门管理员', en: 'You are not a program admin of this program' });
-  }
+  requireProgramAdmin(ctx, program);
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   if (!(opensAt < closesAt)) {
@@ -128,9 +117,7 @@ export async function setPhase(ctx: ServiceContext, idOrCode: string, key: Phase
  * opened, the change is also listed on the public timeline (QUALITY S13). */
 export async function setQuotas(ctx: ServiceContext, idOrCode: string, quotas: ProgramQuotas) {
   const program = await findProgram(ctx, idOrCode);
-  if (!administersProgram(ctx.actor, program.id)) {
-    throw new AppError('FORBIDDEN', { zh: '您不是该项目的主管部门管理员', en: 'You are not a program admin of this program' });
-  }
+  requireProgramAdmin(ctx, program);
   if (quotas.winnersPerSubfield > quotas.finalistsPerSubfield) {
     throw invalidFields([
       { path: 'winnersPerSubfield', message: { zh: '优胜名额不能多于入围名额', en: 'There cannot be more winners than finalists' } },

@@ -1,22 +1,21 @@
 // A whole program in and out as one JSON document: export, and an import that is checked as a whole and applied
 // completely or not at all, every problem located by its path in the document.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ProgramDocument } from '../../../shared/schemas/program-document.js';
 import { PHASE_KEYS } from '../../../shared/schemas/system.js';
 import { directions, indicators, programPhases, programs, subfields } from '../../db/schema/index.js';
 import { AppError, invalidFields, type Localized } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
-import { administersProgram, hasRole } from '../accounts/actor.js';
-import { findProgram } from './catalogue.service.js';
+import { hasRole } from '../accounts/actor.js';
+import { findProgram, requireProgramAdmin } from './catalogue.service.js';
+import { listCatalogueRows, listPhases, planTargetOf } from './programs.repository.js';
 
 export async function exportProgram(ctx: ServiceContext, idOrCode: string): Promise<ProgramDocument> {
   const program = await findProgram(ctx, idOrCode);
-  if (!administersProgram(ctx.actor, program.id)) throw new AppError('FORBIDDEN');
-  const [phases, ds, ss, is] = await Promise.all([
-    ctx.db.select().from(programPhases).where(eq(programPhases.programId, program.id)),
-    ctx.db.select().from(directions).where(eq(directions.programId, program.id)).orderBy(asc(directions.position), asc(directions.code)),
-    ctx.db.select().from(subfields).where(eq(subfields.programId, program.id)).orderBy(asc(subfields.position), asc(subfields.code)),
-    ctx.db.select().from(indicators).where(eq(indicators.programId, program.id)).orderBy(asc(indicators.position), asc(indicators.code)),
+  requireProgramAdmin(ctx, program);
+  const [phases, { directionRows: ds, subfieldRows: ss, indicatorRows: is }] = await Promise.all([
+    listPhases(ctx.db, [program.id]),
+    listCatalogueRows(ctx.db, program.id),
   ]);
   const common = (e: { code: string; name: string; nameEn: string; confirmed: boolean; source: string; note: string; retired: boolean }) => ({
     code: e.code,
@@ -63,14 +62,7 @@ export async function exportProgram(ctx: ServiceContext, idOrCode: string): Prom
               kind: i.kind,
               unit: i.unit,
               better: i.better,
-              planTarget:
-                i.planTargetText === null
-                  ? null
-                  : {
-                      text: i.planTargetText,
-                      ...(i.planComparator ? { comparator: i.planComparator } : {}),
-                      ...(i.planValue !== null ? { value: i.planValue } : {}),
-                    },
+              planTarget: planTargetOf(i),
             })),
         })),
     })),

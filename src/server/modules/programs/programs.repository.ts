@@ -1,7 +1,8 @@
 // Queries on programs and their phases.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { phaseChanges, programPhases, programs, quotaChanges } from '../../db/schema/index.js';
+import type { PlanTarget } from '../../../shared/schemas/catalogue.js';
+import { directions, indicators, phaseChanges, programPhases, programs, quotaChanges, subfields } from '../../db/schema/index.js';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type PhaseRow = typeof programPhases.$inferSelect;
@@ -42,4 +43,34 @@ export async function listLateQuotaChanges(db: DbOrTx, programIds: string[]) {
     .from(quotaChanges)
     .where(and(inArray(quotaChanges.programId, programIds), eq(quotaChanges.afterOpening, true)))
     .orderBy(asc(quotaChanges.changedAt));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A program by its id or its code (codes make readable addresses such as /programs/ai-2018). */
+export async function findProgramByIdOrCode(db: DbOrTx, idOrCode: string): Promise<ProgramRow | undefined> {
+  const rows = await db.select().from(programs).where(UUID.test(idOrCode) ? eq(programs.id, idOrCode) : eq(programs.code, idOrCode));
+  return rows[0];
+}
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+/** A program's directions, subfields and indicators, each in catalogue order. */
+export async function listCatalogueRows(db: DbOrTx, programId: string) {
+  const [directionRows, subfieldRows, indicatorRows] = await Promise.all([
+    db.select().from(directions).where(eq(directions.programId, programId)).orderBy(asc(directions.position), asc(directions.code)),
+    db.select().from(subfields).where(eq(subfields.programId, programId)).orderBy(asc(subfields.position), asc(subfields.code)),
+    db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.position), asc(indicators.code)),
+  ]);
+  return { directionRows, subfieldRows, indicatorRows };
+}
+
+/** The plan target an indicator row stores in three columns, as the API shows it. */
+export function planTargetOf(row: Pick<IndicatorRow, 'planTargetText' | 'planComparator' | 'planValue'>): PlanTarget | null {
+  if (row.planTargetText === null) return null;
+  return {
+    text: row.planTargetText,
+    ...(row.planComparator ? { comparator: row.planComparator } : {}),
+    ...(row.planValue !== null ? { value: row.planValue } : {}),
+  };
 }
