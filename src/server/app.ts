@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -20,6 +21,7 @@ import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
 import { registerProgramRoutes } from './modules/programs/programs.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { WEB_DIST_DIR } from './paths.js';
@@ -61,6 +63,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
 
   // Cookies first: the session hook reads them.
   await app.register(fastifyCookie);
+  // Uploads: one file per request, 10 MB at most (PDF attachments, Excel imports); larger ones get 413.
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 11, headerPairs: 200 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   enforceAccessDeclarations(app, routes);
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerProgramRoutes(app, deps);
+  registerCatalogueEditorRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

@@ -14,12 +14,14 @@ describe('checkInvariants', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('catches a missing built-in program, an unapplied migration and bad program grants', async () => {
+  it('catches a missing built-in program, an unapplied migration, bad quotas and weights, and bad program grants', async () => {
     const { db, pool } = await createTestDatabase();
     const admin = await createAdmin(systemContext(db, TEST_AUDIT_CONFIG), { email: 'a@example.cn', name: 'A', password: 'Passw0rd-long' });
     await pool.query(`UPDATE users SET roles = '{system_admin}', program_ids = ARRAY[gen_random_uuid()] WHERE id = $1`, [admin.id]);
     const other = await pool.query(`INSERT INTO programs (code, title, title_en) VALUES ('other', 'o', 'o') RETURNING id`);
     await pool.query(`UPDATE indicators SET program_id = $1 WHERE code = 'D01-01-I1'`, [other.rows[0].id]);
+    await pool.query(`UPDATE subfields SET winners_quota = 9 WHERE code = 'D01-01'`);
+    await pool.query(`UPDATE review_rounds SET criteria = criteria - 0 WHERE key = 'online'`);
     await pool.query(`UPDATE programs SET code = 'renamed' WHERE code = 'ai-2018'`);
     await pool.query(`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
     const report = await checkInvariants(db);
@@ -29,6 +31,8 @@ describe('checkInvariants', () => {
       'every committed migration is applied',
       'the built-in program exists',
       'catalogue entries belong to the program of their parents',
+      'every subfield has no more winners than finalists',
+      'the criteria weights of a review round add up to 100',
       'program grants of users name existing programs',
       'program grants are held by program admins only',
     ]);

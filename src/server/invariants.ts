@@ -47,6 +47,28 @@ export const INVARIANTS: Invariant[] = [
     },
   },
   {
+    name: 'every subfield has no more winners than finalists',
+    async check(db) {
+      const bad = await rows<{ code: string }>(
+        db,
+        sql`SELECT s.code FROM subfields s JOIN programs p ON p.id = s.program_id
+            WHERE coalesce(s.winners_quota, p.winners_per_subfield) > coalesce(s.finalists_quota, p.finalists_per_subfield)`,
+      );
+      return bad.map((b) => `subfield ${b.code} has more winners than finalists`);
+    },
+  },
+  {
+    name: 'the criteria weights of a review round add up to 100',
+    async check(db) {
+      const bad = await rows<{ key: string; total: number }>(
+        db,
+        sql`SELECT r.key, sum((c->>'weight')::float8) AS total FROM review_rounds r, jsonb_array_elements(r.criteria) AS c
+            GROUP BY r.id, r.key HAVING abs(sum((c->>'weight')::float8) - 100) > 1e-6`,
+      );
+      return bad.map((b) => `review round ${b.key} has weights adding up to ${b.total}`);
+    },
+  },
+  {
     name: 'program grants of users name existing programs',
     async check(db) {
       const bad = await rows<{ email: string; program_id: string }>(

@@ -9,3 +9,5 @@ function pgCode(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown): boolean => pgCode(error) === '23505';
+/** A row is still referenced (ON DELETE RESTRICT / NO ACTION), e.g. a subfield that applications use. */
+export const isForeignKeyViolation = (error: unknown): boolean => pgCode(error) === '23503';

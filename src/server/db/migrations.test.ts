@@ -36,6 +36,7 @@ describe('migrations', () => {
       'quota_changes',
       'rate_limits',
       'recommenders',
+      'review_rounds',
       'sessions',
       'subfields',
       'users',

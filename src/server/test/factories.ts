@@ -97,3 +97,14 @@ export async function signedInAs(app: FastifyInstance, db: Db, roles: Role[], ex
   const account = await createAccount(db, roles, extra);
   return { ...(await signIn(app, account.email)), email: account.email };
 }
+
+/** A multipart/form-data body with one file in the field `file` (as a browser's FormData upload sends it). */
+export function multipartFile(filename: string, content: Buffer | string, contentType = 'application/octet-stream') {
+  const boundary = `----jiebang${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

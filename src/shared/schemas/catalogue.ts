@@ -60,5 +60,25 @@ export const directionSchema = z.object({
 });
 export type Direction = z.infer<typeof directionSchema>;
 
+/** One scoring criterion of a review round: a score from 0 to maxScore, weighted (weights of a round add up to 100). */
+export const reviewCriterionSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  weight: z.number(),
+  maxScore: z.number(),
+});
+export type ReviewCriterion = z.infer<typeof reviewCriterionSchema>;
+
+export const REVIEW_ROUND_PHASES = ['review', 'evaluation'] as const;
+export const reviewRoundSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  phase: z.enum(REVIEW_ROUND_PHASES),
+  criteria: z.array(reviewCriterionSchema),
+});
+export type ReviewRound = z.infer<typeof reviewRoundSchema>;
+
 export const catalogueResponse = z.object({ programId: z.string(), directions: z.array(directionSchema) });
 export type CatalogueResponse = z.infer<typeof catalogueResponse>;

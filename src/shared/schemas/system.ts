@@ -1,5 +1,6 @@
 // Schemas of the platform-level routes: health, session and the program summary list.
 import { z } from 'zod';
+import { reviewRoundSchema } from './catalogue.js';
 
 export const ROLES = [
   'applicant',
@@ -74,9 +75,14 @@ export const programSummary = z.object({
   code: z.string(),
   title: z.string(),
   titleEn: z.string(),
+  description: z.string(),
+  descriptionEn: z.string(),
+  builtIn: z.boolean(),
   phases: z.array(phaseSchema),
   quotas: programQuotas,
   sections: z.array(programSection),
+  /** Review rounds and their criteria: public, so applicants know how they are judged. */
+  reviewRounds: z.array(reviewRoundSchema),
   /** Date changes made after a phase had opened: the public timeline shows them. */
   phaseChanges: z.array(
     z.object({

@@ -1,6 +1,7 @@
 // The catalogue (榜单) of a program: directions → subfields → reference indicators; and the audited phase changes.
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ReviewCriterion } from '../../../shared/schemas/catalogue.js';
 import type { ProgramQuotas } from '../../../shared/schemas/system.js';
 import { programs } from './programs.js';
 
@@ -84,6 +85,31 @@ export const indicators = pgTable(
     check('indicators_better', sql`${t.better} IS NULL OR ${t.better} IN ('higher', 'lower')`),
     check('indicators_comparator', sql`${t.planComparator} IS NULL OR ${t.planComparator} IN ('<', '<=', '>', '>=')`),
     check('indicators_plan_value_with_comparator', sql`(${t.planComparator} IS NULL) = (${t.planValue} IS NULL)`),
+  ],
+);
+
+/** Review rounds of a program (网络初评, 会评答辩, 现场评估, final evaluation) with their scoring criteria. */
+export const reviewRounds = pgTable(
+  'review_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    /** The phase the round runs in: expert review, or the final evaluation after the attack period. */
+    phase: text('phase', { enum: ['review', 'evaluation'] }).notNull().default('review'),
+    position: integer('position').notNull().default(0),
+    criteria: jsonb('criteria').$type<ReviewCriterion[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('review_rounds_program_key').on(t.programId, t.key),
+    check('review_rounds_key_format', sql`${t.key} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$'`),
+    check('review_rounds_phase', sql`${t.phase} IN ('review', 'evaluation')`),
   ],
 );
 

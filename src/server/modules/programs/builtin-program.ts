@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ReviewRound } from '../../../shared/schemas/catalogue.js';
 import { PHASE_KEYS, type PhaseKey, type ProgramSection } from '../../../shared/schemas/system.js';
 import type { DbOrTx } from '../../db/client.js';
-import { directions, indicators, programPhases, subfields } from '../../db/schema/index.js';
+import { directions, indicators, programPhases, reviewRounds, subfields } from '../../db/schema/index.js';
 import { SEED_DIR } from '../../paths.js';
 
 const seedEntry = { code: z.string(), name_zh: z.string(), name_en: z.string(), confirmed: z.boolean(), source: z.string(), note: z.string().optional() };
@@ -40,6 +41,54 @@ export const BUILT_IN_SECTIONS: ProgramSection[] = [
   { key: 'team', title: '团队与组织保障', required: true, maxLength: 4000 },
   { key: 'funding', title: '经费预算与条件保障', required: true, maxLength: 4000 },
   { key: 'application', title: '应用推广与产业化前景', required: false, maxLength: 4000 },
+];
+
+const criterion = (key: string, label: string, labelEn: string, weight: number) => ({ key, label, labelEn, weight, maxScore: 10 });
+const ADVANCED = criterion('advanced', '技术先进性', 'Technical advancement', 30);
+const FEASIBILITY = criterion('feasibility', '技术路线可行性', 'Feasibility of the technical route', 25);
+const TARGETS = criterion('targets', '攻关目标合理性', 'Soundness of the committed targets', 20);
+const IMPACT = criterion('impact', '应用前景与产业带动', 'Application prospects and industrial impact', 10);
+
+/** Review rounds of the built-in program and their criteria (weights add up to 100; each criterion scored 0–10);
+ * decision record 005 says where they come from. */
+export const BUILT_IN_REVIEW_ROUNDS: ReviewRound[] = [
+  {
+    key: 'online',
+    name: '网络初评',
+    nameEn: 'Online review',
+    phase: 'review',
+    criteria: [ADVANCED, FEASIBILITY, TARGETS, criterion('team', '团队与条件保障', 'Team and resources', 15), IMPACT],
+  },
+  {
+    key: 'defence',
+    name: '会评答辩',
+    nameEn: 'Panel defence',
+    phase: 'review',
+    criteria: [ADVANCED, FEASIBILITY, TARGETS, criterion('presentation', '答辩表现', 'Answers in the defence', 15), IMPACT],
+  },
+  {
+    key: 'onsite',
+    name: '现场评估',
+    nameEn: 'On-site evaluation',
+    phase: 'review',
+    criteria: [
+      criterion('basis', '现有基础属实程度', 'Existing basis as claimed', 40),
+      criterion('conditions', '研发条件与投入', 'R&D conditions and investment', 30),
+      criterion('management', '组织管理与保障', 'Organisation and management', 30),
+    ],
+  },
+  {
+    key: 'final',
+    name: '总体评估',
+    nameEn: 'Final evaluation',
+    phase: 'evaluation',
+    criteria: [
+      criterion('metShare', '指标达成度', 'Share of targets met', 50),
+      criterion('level', '技术水平', 'Technical level reached', 20),
+      criterion('application', '应用成效', 'Results in application', 20),
+      criterion('industry', '产业带动作用', 'Effect on the industry', 10),
+    ],
+  },
 ];
 
 /** Phase lengths in days from the first start: the built-in program is live on a new installation. */
@@ -123,4 +172,9 @@ export async function loadBuiltInCatalogue(tx: DbOrTx, programId: string): Promi
 
 export async function insertDefaultPhases(tx: DbOrTx, programId: string, from: Date): Promise<void> {
   await tx.insert(programPhases).values(defaultPhases(from).map((p) => ({ programId, ...p })));
+}
+
+export async function insertReviewRounds(tx: DbOrTx, programId: string, rounds: ReviewRound[]): Promise<void> {
+  if (rounds.length === 0) return;
+  await tx.insert(reviewRounds).values(rounds.map((r, position) => ({ programId, ...r, position })));
 }

@@ -1,9 +1,9 @@
 // The catalogue of a program, and phase changes by program admins (audited; late ones shown on the public timeline).
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { CatalogueResponse, Direction } from '../../../shared/schemas/catalogue.js';
 import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
-import { phaseChanges, programPhases, programs, quotaChanges } from '../../db/schema/index.js';
+import { phaseChanges, programPhases, programs, quotaChanges, subfields } from '../../db/schema/index.js';
 import { AppError, invalidFields } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { administersProgram } from '../accounts/actor.js';
@@ -124,6 +124,25 @@ export async function setQuotas(ctx: ServiceContext, idOrCode: string, quotas: P
     ]);
   }
   return ctx.db.transaction(async (tx) => {
+    // A subfield's own quota must still fit: its winners within its finalists once the program's defaults change.
+    const clashing = await tx
+      .select({ code: subfields.code })
+      .from(subfields)
+      .where(
+        and(
+          eq(subfields.programId, program.id),
+          sql`coalesce(${subfields.winnersQuota}, ${quotas.winnersPerSubfield}) > coalesce(${subfields.finalistsQuota}, ${quotas.finalistsPerSubfield})`,
+        ),
+      );
+    if (clashing.length > 0) {
+      const codes = clashing.map((c) => c.code).join(', ');
+      throw invalidFields([
+        {
+          path: 'winnersPerSubfield',
+          message: { zh: `细分领域 ${codes} 的优胜名额会多于入围名额，请先调整其名额`, en: `Subfields ${codes} would have more winners than finalists; change their own quotas first` },
+        },
+      ]);
+    }
     const before: ProgramQuotas = {
       finalistsPerSubfield: program.finalistsPerSubfield,
       winnersPerSubfield: program.winnersPerSubfield,

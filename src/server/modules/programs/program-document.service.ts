@@ -4,17 +4,21 @@ import { eq } from 'drizzle-orm';
 import type { ProgramDocument } from '../../../shared/schemas/program-document.js';
 import { PHASE_KEYS } from '../../../shared/schemas/system.js';
 import { directions, indicators, programPhases, programs, subfields } from '../../db/schema/index.js';
-import { AppError, invalidFields, type Localized } from '../../http/app-error.js';
+import { AppError, invalidFields } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { hasRole } from '../accounts/actor.js';
 import { findProgram, requireProgramAdmin } from './catalogue.service.js';
-import { listCatalogueRows, listPhases, planTargetOf } from './programs.repository.js';
+import { indicatorProblems, type Problem, repeatedKeys, reviewRoundProblems, sectionsProblems, winnersProblems } from './catalogue-rules.js';
+import { insertReviewRounds } from './builtin-program.js';
+import { readProgramWorkbook, writeProgramWorkbook } from './program-workbook.js';
+import { listCatalogueRows, listPhases, listReviewRounds, planTargetOf, reviewRoundOf } from './programs.repository.js';
 
 export async function exportProgram(ctx: ServiceContext, idOrCode: string): Promise<ProgramDocument> {
   const program = await findProgram(ctx, idOrCode);
   requireProgramAdmin(ctx, program);
-  const [phases, { directionRows: ds, subfieldRows: ss, indicatorRows: is }] = await Promise.all([
+  const [phases, rounds, { directionRows: ds, subfieldRows: ss, indicatorRows: is }] = await Promise.all([
     listPhases(ctx.db, [program.id]),
+    listReviewRounds(ctx.db, [program.id]),
     listCatalogueRows(ctx.db, program.id),
   ]);
   const common = (e: { code: string; name: string; nameEn: string; confirmed: boolean; source: string; note: string; retired: boolean }) => ({
@@ -41,6 +45,7 @@ export async function exportProgram(ctx: ServiceContext, idOrCode: string): Prom
         applicationsPerApplicant: program.applicationsPerApplicant,
       },
       sections: program.sections,
+      reviewRounds: rounds.map(reviewRoundOf),
       phases: phases
         .sort((a, b) => PHASE_KEYS.indexOf(a.key) - PHASE_KEYS.indexOf(b.key))
         .map((p) => ({ key: p.key, opensAt: p.opensAt.toISOString(), closesAt: p.closesAt.toISOString() })),
@@ -69,68 +74,84 @@ export async function exportProgram(ctx: ServiceContext, idOrCode: string): Prom
   };
 }
 
-type Problem = { path: string; message: Localized };
-
-/** The rules no single field can check: unique codes, indicator typing, quotas, phase order. */
+/** The rules no single field can check: unique codes, indicator typing, quotas, phase order, criteria. */
 export function documentProblems(doc: ProgramDocument): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
+  // Codes are unique across the whole program (directions, subfields and indicators share one namespace).
+  const seen = new Set<string>();
   const unique = (code: string, path: string) => {
-    const first = seen.get(code);
-    if (first) problems.push({ path, message: { zh: `编号 ${code} 重复（与 ${first} 相同）`, en: `The code ${code} repeats ${first}` } });
-    else seen.set(code, path);
-  };
-  const winnersWithin = (finalists: number, winners: number, path: string) => {
-    if (winners > finalists) problems.push({ path, message: { zh: '优胜名额不能多于入围名额', en: 'There cannot be more winners than finalists' } });
+    if (seen.has(code)) problems.push({ path, message: { zh: `编号 ${code} 重复`, en: `The code ${code} is used twice` } });
+    seen.add(code);
   };
   const q = doc.program.quotas;
-  winnersWithin(q.finalistsPerSubfield, q.winnersPerSubfield, 'program.quotas.winnersPerSubfield');
-  const phaseKeys = new Set<string>();
+  problems.push(...winnersProblems(q.finalistsPerSubfield, q.winnersPerSubfield, 'program.quotas.winnersPerSubfield'));
+  problems.push(
+    ...repeatedKeys(
+      doc.program.phases.map((p) => p.key),
+      (i) => `program.phases.${i}.key`,
+      { zh: '阶段', en: 'phase' },
+    ),
+  );
   doc.program.phases.forEach((p, i) => {
-    if (phaseKeys.has(p.key)) problems.push({ path: `program.phases.${i}.key`, message: { zh: '阶段重复', en: 'This phase repeats' } });
-    phaseKeys.add(p.key);
     if (!(Date.parse(p.opensAt) < Date.parse(p.closesAt))) {
       problems.push({ path: `program.phases.${i}.closesAt`, message: { zh: '截止时间必须晚于开始时间', en: 'The closing time must be after the opening time' } });
     }
   });
-  const sectionKeys = new Set<string>();
-  doc.program.sections.forEach((s, i) => {
-    if (sectionKeys.has(s.key)) problems.push({ path: `program.sections.${i}.key`, message: { zh: '章节键重复', en: 'This section key repeats' } });
-    sectionKeys.add(s.key);
-  });
+  problems.push(...sectionsProblems(doc.program.sections, 'program.sections'));
+  problems.push(
+    ...repeatedKeys(
+      doc.program.reviewRounds.map((r) => r.key),
+      (i) => `program.reviewRounds.${i}.key`,
+      { zh: '评审轮次键', en: 'review round key' },
+    ),
+  );
+  doc.program.reviewRounds.forEach((r, i) => problems.push(...reviewRoundProblems(r, `program.reviewRounds.${i}`)));
   doc.directions.forEach((d, di) => {
     unique(d.code, `directions.${di}.code`);
     d.subfields.forEach((s, si) => {
       const sPath = `directions.${di}.subfields.${si}`;
       unique(s.code, `${sPath}.code`);
-      winnersWithin(s.finalistsQuota ?? q.finalistsPerSubfield, s.winnersQuota ?? q.winnersPerSubfield, `${sPath}.winnersQuota`);
+      problems.push(...winnersProblems(s.finalistsQuota ?? q.finalistsPerSubfield, s.winnersQuota ?? q.winnersPerSubfield, `${sPath}.winnersQuota`));
       s.indicators.forEach((ind, ii) => {
         const iPath = `${sPath}.indicators.${ii}`;
         unique(ind.code, `${iPath}.code`);
-        if (ind.kind === 'number') {
-          if (!ind.unit) problems.push({ path: `${iPath}.unit`, message: { zh: '数值指标须有单位', en: 'A number indicator needs a unit' } });
-          if (!ind.better) problems.push({ path: `${iPath}.better`, message: { zh: '数值指标须说明越高越好还是越低越好', en: 'A number indicator needs higher or lower is better' } });
-        } else if (ind.better) {
-          problems.push({ path: `${iPath}.better`, message: { zh: '只有数值指标有方向', en: 'Only number indicators have a better direction' } });
-        }
-        const target = ind.planTarget;
-        if (target && (target.comparator === undefined) !== (target.value === undefined)) {
-          problems.push({ path: `${iPath}.planTarget`, message: { zh: '比较符和数值须同时给出', en: 'A comparator and a value go together' } });
-        }
-        if (target?.comparator !== undefined && ind.kind !== 'number') {
-          problems.push({ path: `${iPath}.planTarget.comparator`, message: { zh: '只有数值指标可以有比较符', en: 'Only number indicators take a comparator' } });
-        }
+        problems.push(...indicatorProblems(ind, iPath));
       });
     });
   });
   return problems;
 }
 
-/** Creates a new program from a document: all of it, or nothing. Program admins of all programs only. */
-export async function importProgram(ctx: ServiceContext, doc: ProgramDocument): Promise<{ id: string }> {
+/** New programs are created by program admins of all programs only. */
+export function requireProgramCreator(ctx: ServiceContext): void {
   if (!hasRole(ctx.actor, 'program_admin') || ctx.actor!.programIds !== null) {
     throw new AppError('FORBIDDEN', { zh: '只有负责全部项目的主管部门管理员可以新建项目', en: 'Only a program admin of all programs creates programs' });
   }
+}
+
+/** The program as an Excel workbook, one sheet per level. */
+export async function exportProgramWorkbook(ctx: ServiceContext, idOrCode: string): Promise<{ code: string; content: Buffer }> {
+  const doc = await exportProgram(ctx, idOrCode);
+  return { code: doc.program.code, content: await writeProgramWorkbook(doc) };
+}
+
+/** Creates a program from an Excel workbook: every problem located by sheet, row and column, and nothing written
+ * unless the whole workbook is valid. */
+export async function importProgramWorkbook(ctx: ServiceContext, file: { filename: string; content: Buffer }): Promise<{ id: string }> {
+  requireProgramCreator(ctx);
+  if (!/\.xlsx$/i.test(file.filename)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { zh: '只接受 Excel 工作簿（.xlsx）', en: 'Only Excel workbooks (.xlsx) are accepted' }, {
+      details: [{ path: 'file', message: { zh: '文件须为 .xlsx 格式', en: 'The file must be an .xlsx workbook' } }],
+    });
+  }
+  const result = await readProgramWorkbook(file.content, documentProblems);
+  if (!result.ok) throw invalidFields(result.problems.slice(0, 200));
+  return importProgram(ctx, result.document);
+}
+
+/** Creates a new program from a document: all of it, or nothing. Program admins of all programs only. */
+export async function importProgram(ctx: ServiceContext, doc: ProgramDocument): Promise<{ id: string }> {
+  requireProgramCreator(ctx);
   const problems = documentProblems(doc);
   if (problems.length > 0) throw invalidFields(problems.slice(0, 200));
   return ctx.db.transaction(async (tx) => {
@@ -146,6 +167,7 @@ export async function importProgram(ctx: ServiceContext, doc: ProgramDocument): 
       .values({ code: p.code, title: p.title, titleEn: p.titleEn, description: p.description, descriptionEn: p.descriptionEn, ...p.quotas, sections: p.sections })
       .returning({ id: programs.id });
     const programId = program!.id;
+    await insertReviewRounds(tx, programId, p.reviewRounds);
     if (p.phases.length > 0) {
       await tx.insert(programPhases).values(p.phases.map((ph) => ({ programId, key: ph.key, opensAt: new Date(ph.opensAt), closesAt: new Date(ph.closesAt) })));
     }

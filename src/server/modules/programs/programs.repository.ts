@@ -1,8 +1,8 @@
 // Queries on programs and their phases.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { PlanTarget } from '../../../shared/schemas/catalogue.js';
-import { directions, indicators, phaseChanges, programPhases, programs, quotaChanges, subfields } from '../../db/schema/index.js';
+import type { PlanTarget, ReviewRound } from '../../../shared/schemas/catalogue.js';
+import { directions, indicators, phaseChanges, programPhases, programs, quotaChanges, reviewRounds, subfields } from '../../db/schema/index.js';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type PhaseRow = typeof programPhases.$inferSelect;
@@ -73,4 +73,15 @@ export function planTargetOf(row: Pick<IndicatorRow, 'planTargetText' | 'planCom
     ...(row.planComparator ? { comparator: row.planComparator } : {}),
     ...(row.planValue !== null ? { value: row.planValue } : {}),
   };
+}
+
+export type ReviewRoundRow = typeof reviewRounds.$inferSelect;
+
+export async function listReviewRounds(db: DbOrTx, programIds: string[]): Promise<ReviewRoundRow[]> {
+  if (programIds.length === 0) return [];
+  return db.select().from(reviewRounds).where(inArray(reviewRounds.programId, programIds)).orderBy(asc(reviewRounds.position), asc(reviewRounds.key));
+}
+
+export function reviewRoundOf(row: ReviewRoundRow): ReviewRound {
+  return { key: row.key, name: row.name, nameEn: row.nameEn, phase: row.phase, criteria: row.criteria };
 }

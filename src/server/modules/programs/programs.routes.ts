@@ -8,7 +8,9 @@ import { phaseKeySchema, programListResponse, programQuotas } from '../../../sha
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
 import { getCatalogue, setPhase, setQuotas } from './catalogue.service.js';
-import { exportProgram, importProgram } from './program-document.service.js';
+import { exportProgram, exportProgramWorkbook, importProgram, importProgramWorkbook } from './program-document.service.js';
+import { XLSX_MIME } from './program-workbook.js';
+import { AppError } from '../../http/app-error.js';
 import { listProgramSummaries } from './programs.service.js';
 
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -60,6 +62,40 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
       response: { 201: z.object({ id: z.string() }) },
     },
     handler: async (request, reply) => reply.code(201).send(await importProgram(serviceContext(deps, request), request.body)),
+  });
+
+  r.get('/api/admin/programs/:programId/export.xlsx', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags: ['programs'],
+      summary: 'The whole program as an Excel workbook, one sheet per level',
+      params: programParams,
+      produces: [XLSX_MIME],
+      response: { 200: z.any().describe('An .xlsx workbook') },
+    },
+    handler: async (request, reply) => {
+      const { code, content } = await exportProgramWorkbook(serviceContext(deps, request), request.params.programId);
+      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${code}.program.xlsx"`).send(content);
+    },
+  });
+
+  r.post('/api/admin/programs/import.xlsx', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags: ['programs'],
+      summary: 'Create a program from an Excel workbook (multipart, field `file`): errors by sheet, row and column; all or nothing',
+      consumes: ['multipart/form-data'],
+      response: { 201: z.object({ id: z.string() }) },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file') {
+        throw new AppError('VALIDATION_FAILED', undefined, { details: [{ path: 'file', message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } }] });
+      }
+      const content = await file.toBuffer();
+      return reply.code(201).send(await importProgramWorkbook(serviceContext(deps, request), { filename: file.filename, content }));
+    },
   });
 
   r.put('/api/admin/programs/:programId/quotas', {

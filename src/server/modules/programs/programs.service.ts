@@ -1,7 +1,7 @@
 // Program use cases: the public list, and loading the built-in program at start.
 import { PHASE_KEYS, type PhaseKey, type ProgramSummary } from '../../../shared/schemas/system.js';
 import type { Db } from '../../db/client.js';
-import { BUILT_IN_SECTIONS, insertDefaultPhases, loadBuiltInCatalogue } from './builtin-program.js';
+import { BUILT_IN_REVIEW_ROUNDS, BUILT_IN_SECTIONS, insertDefaultPhases, insertReviewRounds, loadBuiltInCatalogue } from './builtin-program.js';
 import type { ServiceContext } from '../../http/request-context.js';
 import * as repo from './programs.repository.js';
 
@@ -10,10 +10,11 @@ export const BUILT_IN_PROGRAM_CODE = 'ai-2018';
 export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Promise<ProgramSummary[]> {
   const rows = await repo.listPrograms(ctx.db);
   const ids = rows.map((r) => r.id);
-  const [phases, changes, quotaChanges] = await Promise.all([
+  const [phases, changes, quotaChanges, rounds] = await Promise.all([
     repo.listPhases(ctx.db, ids),
     repo.listLatePhaseChanges(ctx.db, ids),
     repo.listLateQuotaChanges(ctx.db, ids),
+    repo.listReviewRounds(ctx.db, ids),
   ]);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return rows.map((p) => ({
@@ -21,6 +22,9 @@ export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Pro
     code: p.code,
     title: p.title,
     titleEn: p.titleEn,
+    description: p.description,
+    descriptionEn: p.descriptionEn,
+    builtIn: p.builtIn,
     phases: phases
       .filter((ph) => ph.programId === p.id)
       .sort((a, b) => PHASE_KEYS.indexOf(a.key) - PHASE_KEYS.indexOf(b.key))
@@ -31,6 +35,7 @@ export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Pro
       applicationsPerApplicant: p.applicationsPerApplicant,
     },
     sections: p.sections,
+    reviewRounds: rounds.filter((r) => r.programId === p.id).map(repo.reviewRoundOf),
     phaseChanges: changes
       .filter((c) => c.programId === p.id)
       .map((c) => ({
@@ -63,6 +68,7 @@ export async function ensureBuiltInProgram(db: Db, now = new Date()): Promise<{ 
     });
     await loadBuiltInCatalogue(tx, program.id);
     await insertDefaultPhases(tx, program.id, now);
+    await insertReviewRounds(tx, program.id, BUILT_IN_REVIEW_ROUNDS);
     return { created: true };
   });
 }
