@@ -13,6 +13,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: 'nav.home', roles: 'everyone' },
   { path: '/catalogue', label: 'nav.catalogue', roles: 'everyone' },
   { path: '/register', label: 'nav.register', roles: 'signed_out' },
+  { path: '/admin/programs', label: 'nav.programs', roles: ['program_admin'] },
   { path: '/admin/phases', label: 'nav.phases', roles: ['program_admin'] },
   { path: '/admin/experts', label: 'nav.experts', roles: ['program_admin'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },

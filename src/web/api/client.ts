@@ -33,6 +33,8 @@ export interface RequestOptions {
   method?: Method;
   body?: unknown;
   headers?: Record<string, string>;
+  /** `no-cache` revalidates a cacheable answer (such as the catalogue) instead of taking the browser's copy. */
+  cache?: RequestCache;
 }
 
 const NETWORK_MESSAGE: Record<Lang, string> = {
@@ -47,7 +49,9 @@ const NETWORK_MESSAGE: Record<Lang, string> = {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language, ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -56,7 +60,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      ...(options.cache ? { cache: options.cache } : {}),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError('INTERNAL', NETWORK_MESSAGE[language], 0);

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
+import { PHASE_KEYS, type PhaseKey, type ProgramQuotas } from '../../../shared/schemas/system.js';
 import { setPhase, setQuotas } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
 import { fromBeijingInput, toBeijingInput } from '../../format.js';
@@ -25,7 +25,9 @@ export default function PhasesPage() {
   const [error, setError] = useState<string | null>(null);
   if (!program) return null;
 
-  const value = (row: Row, field: 'opensAt' | 'closesAt') => edits[row.key]?.[field] ?? toBeijingInput(row[field]);
+  // Every phase is listed; a new program's phases have no dates until they are set here.
+  const rows: Row[] = PHASE_KEYS.map((key) => program.phases.find((p) => p.key === key) ?? { key, opensAt: '', closesAt: '' });
+  const value = (row: Row, field: 'opensAt' | 'closesAt') => edits[row.key]?.[field] ?? (row[field] ? toBeijingInput(row[field]) : '');
   const edit = (row: Row, field: 'opensAt' | 'closesAt', v: string) =>
     setEdits((e) => ({ ...e, [row.key]: { opensAt: value(row, 'opensAt'), closesAt: value(row, 'closesAt'), [field]: v } }));
 
@@ -83,7 +85,7 @@ export default function PhasesPage() {
         <Table<Row>
           rowKey="key"
           pagination={false}
-          dataSource={program.phases}
+          dataSource={rows}
           columns={[
             { title: t('phases.phase'), render: (_, row) => t(`phase.${row.key}`) },
             ...(['opensAt', 'closesAt'] as const).map((field) => ({

@@ -54,7 +54,7 @@ export default function CataloguePage() {
                         {name(d)}
                       </Typography.Title>
                     }
-                    extra={<ExampleTag confirmed={d.confirmed} source={d.source} />}
+                    extra={<ExampleTag confirmed={d.confirmed} source={d.source} retired={d.retired} />}
                   >
                     <ul className="subfield-list">
                       {d.subfields.map((s) => (
@@ -62,7 +62,7 @@ export default function CataloguePage() {
                           <Link to={`/programs/${programCode}/subfields/${s.code}`}>
                             {s.code} {name(s)}
                           </Link>{' '}
-                          <Typography.Text type="secondary">({s.indicators.length})</Typography.Text> <ExampleTag confirmed={s.confirmed} source={s.source} />
+                          <Typography.Text type="secondary">({s.indicators.length})</Typography.Text> <ExampleTag confirmed={s.confirmed} source={s.source} retired={s.retired} />
                         </li>
                       ))}
                     </ul>

@@ -29,7 +29,7 @@ export default function SubfieldPage() {
       <Link to={`/programs/${programCode}/catalogue`}>← {t('catalogue.back')}</Link>
       <header>
         <Typography.Title level={1} style={{ fontSize: 24 }}>
-          {subfield.code} {name(subfield)} <ExampleTag confirmed={subfield.confirmed} source={subfield.source} />
+          {subfield.code} {name(subfield)} <ExampleTag confirmed={subfield.confirmed} source={subfield.source} retired={subfield.retired} />
         </Typography.Title>
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('nav.catalogue')}>
@@ -53,7 +53,7 @@ export default function SubfieldPage() {
             title: t('indicator.name'),
             render: (_, i) => (
               <span>
-                {name(i)} <ExampleTag confirmed={i.confirmed} source={i.source} />
+                {name(i)} <ExampleTag confirmed={i.confirmed} source={i.source} retired={i.retired} />
               </span>
             ),
           },
