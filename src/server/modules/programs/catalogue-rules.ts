@@ -19,10 +19,14 @@ export function indicatorProblems(ind: IndicatorFields, prefix = ''): Problem[] 
     if (!ind.better) {
       problems.push({ path: at(prefix, 'better'), message: { zh: '数值指标须说明越高越好还是越低越好', en: 'A number indicator needs higher or lower is better' } });
     }
-  } else if (ind.better) {
-    problems.push({ path: at(prefix, 'better'), message: { zh: '只有数值指标有方向', en: 'Only number indicators have a better direction' } });
+  } else {
+    if (ind.better) problems.push({ path: at(prefix, 'better'), message: { zh: '只有数值指标有方向', en: 'Only number indicators have a better direction' } });
+    if (ind.unit) problems.push({ path: at(prefix, 'unit'), message: { zh: '只有数值指标有单位', en: 'Only number indicators have a unit' } });
   }
   const target = ind.planTarget;
+  if (ind.unit === '%' && target?.value !== undefined && (target.value < 0 || target.value > 100)) {
+    problems.push({ path: at(prefix, 'planTarget.value'), message: { zh: '百分比须在 0 到 100 之间', en: 'A percentage lies between 0 and 100' } });
+  }
   if (target && (target.comparator === undefined) !== (target.value === undefined)) {
     problems.push({ path: at(prefix, 'planTarget'), message: { zh: '比较符和数值须同时给出', en: 'A comparator and a value go together' } });
   }

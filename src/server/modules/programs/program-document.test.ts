@@ -41,6 +41,10 @@ describe('program documents', () => {
     doc.directions[0]!.subfields[0]!.name = '  ';
     doc.directions[0]!.subfields[0]!.indicators[0]!.unit = '';
     doc.directions[0]!.subfields[0]!.winnersQuota = 9;
+    const percent = doc.directions.flatMap((d) => d.subfields.flatMap((s) => s.indicators)).find((i) => i.unit === '%' && i.planTarget?.value !== undefined)!;
+    percent.planTarget!.value = 140;
+    const textual = doc.directions.flatMap((d) => d.subfields.flatMap((s) => s.indicators)).find((i) => i.kind === 'text')!;
+    textual.unit = 'km';
     const before = await programCount();
     const res = await importDoc(doc);
     expect(res.statusCode).toBe(400);
@@ -54,6 +58,8 @@ describe('program documents', () => {
         { path: 'directions.1.code', message: expect.stringContaining('重复') },
         { path: 'directions.0.subfields.0.indicators.0.unit', message: '数值指标须有单位' },
         { path: 'directions.0.subfields.0.winnersQuota', message: '优胜名额不能多于入围名额' },
+        { path: expect.stringMatching(/indicators\.\d+\.planTarget\.value$/), message: '百分比须在 0 到 100 之间' },
+        { path: expect.stringMatching(/indicators\.\d+\.unit$/), message: '只有数值指标有单位' },
       ]),
     );
     expect(await programCount()).toBe(before);
