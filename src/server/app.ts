@@ -19,17 +19,21 @@ import { registerRequestContext } from './http/request-context.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
 import { registerProgramRoutes } from './modules/programs/programs.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { WEB_DIST_DIR } from './paths.js';
+import type { FileStore } from './storage/file-store.js';
 
 export interface AppDeps {
   db: Db;
   clock: Clock;
   auditConfig: AuditConfig;
+  /** Where uploaded files are kept. */
+  files: FileStore;
 }
 
 export interface AppOptions {
@@ -91,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerAuditRoutes(app, deps);
   registerProgramRoutes(app, deps);
   registerCatalogueEditorRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

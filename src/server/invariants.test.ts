@@ -22,6 +22,13 @@ describe('checkInvariants', () => {
     await pool.query(`UPDATE indicators SET program_id = $1 WHERE code = 'D01-01-I1'`, [other.rows[0].id]);
     await pool.query(`UPDATE subfields SET winners_quota = 9 WHERE code = 'D01-01'`);
     await pool.query(`UPDATE review_rounds SET criteria = criteria - 0 WHERE key = 'online'`);
+    const org = await pool.query(`INSERT INTO organizations (name, uscc, kind, region_code) VALUES ('单位', '91110000MA00000000', 'enterprise', '110000') RETURNING id`);
+    const application = await pool.query(
+      `INSERT INTO applications (program_id, subfield_id, organization_id, created_by, status)
+       SELECT program_id, id, $1, $2, 'submitted' FROM subfields WHERE code = 'D01-02' RETURNING id`,
+      [org.rows[0].id, admin.id],
+    );
+    await pool.query(`INSERT INTO application_indicators (application_id, indicator_id) SELECT $1, id FROM indicators WHERE code = 'D01-01-I2'`, [application.rows[0].id]);
     await pool.query(`UPDATE programs SET code = 'renamed' WHERE code = 'ai-2018'`);
     await pool.query(`DELETE FROM drizzle.__drizzle_migrations WHERE id = (SELECT max(id) FROM drizzle.__drizzle_migrations)`);
     const report = await checkInvariants(db);
@@ -33,6 +40,8 @@ describe('checkInvariants', () => {
       'catalogue entries belong to the program of their parents',
       'every subfield has no more winners than finalists',
       'the criteria weights of a review round add up to 100',
+      'the indicator rows of an application belong to its subfield',
+      'every application past its draft has a stored receipt',
       'program grants of users name existing programs',
       'program grants are held by program admins only',
     ]);

@@ -69,6 +69,28 @@ export const INVARIANTS: Invariant[] = [
     },
   },
   {
+    name: 'the indicator rows of an application belong to its subfield',
+    async check(db) {
+      const bad = await rows<{ id: string; code: string }>(
+        db,
+        sql`SELECT a.id, i.code FROM application_indicators ai JOIN applications a ON a.id = ai.application_id
+            JOIN indicators i ON i.id = ai.indicator_id WHERE i.subfield_id <> a.subfield_id`,
+      );
+      return bad.map((b) => `application ${b.id} reports on ${b.code} of another subfield`);
+    },
+  },
+  {
+    name: 'every application past its draft has a stored receipt',
+    async check(db) {
+      const bad = await rows<{ id: string; status: string }>(
+        db,
+        sql`SELECT a.id, a.status FROM applications a WHERE a.status <> 'draft'
+            AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.application_id = a.id AND s.number = a.receipt_number)`,
+      );
+      return bad.map((b) => `application ${b.id} is ${b.status} without its receipt`);
+    },
+  },
+  {
     name: 'program grants of users name existing programs',
     async check(db) {
       const bad = await rows<{ email: string; program_id: string }>(

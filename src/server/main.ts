@@ -1,4 +1,5 @@
 // Process entry: config → database (embedded or DATABASE_URL) → migrations → built-in program → HTTP server.
+import path from 'node:path';
 import { buildApp } from './app.js';
 import { createClock } from './clock.js';
 import { checkDurability } from './db/checks.js';
@@ -12,6 +13,7 @@ import { ensureAdminFromEnv, hasAnyAccount } from './modules/accounts/accounts.s
 import { loadAuditKey } from './modules/audit/audit-key.js';
 import { ensureProvincialRecommenders } from './modules/accounts/recommenders.service.js';
 import { systemContext } from './system-context.js';
+import { LocalFileStore } from './storage/file-store.js';
 import { ensureBuiltInProgram } from './modules/programs/programs.service.js';
 
 const say = (line: string) => process.stdout.write(`[jiebang] ${line}\n`);
@@ -53,7 +55,7 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
 
   const clock = createClock(database.db, config.testMode);
   const { app } = await buildApp(
-    { db: database.db, clock, auditConfig },
+    { db: database.db, clock, auditConfig, files: new LocalFileStore(path.join(config.dataDir, 'files')) },
     {
       trustProxy: config.trustProxy,
       logger: {

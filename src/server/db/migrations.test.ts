@@ -24,6 +24,9 @@ describe('migrations', () => {
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([
       'app_settings',
+      'application_indicators',
+      'applications',
+      'attachments',
       'audit_events',
       'directions',
       'expert_profiles',
@@ -35,10 +38,12 @@ describe('migrations', () => {
       'programs',
       'quota_changes',
       'rate_limits',
+      'receipt_counters',
       'recommenders',
       'review_rounds',
       'sessions',
       'subfields',
+      'submissions',
       'users',
     ]);
     await ensureBuiltInProgram(a.db);

@@ -1,15 +1,21 @@
 // Test factory for the HTTP app: a fresh database and buildApp() with the test clock, driven through app.inject.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp, type AppOptions, type App } from '../app.js';
 import { createClock } from '../clock.js';
 import { TEST_AUDIT_CONFIG } from './audit-config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { LocalFileStore } from '../storage/file-store.js';
 
 export { TEST_AUDIT_CONFIG };
 
 export interface TestApp extends App {
   database: TestDatabase;
+  /** The folder the app's file store writes to. */
+  filesDir: string;
 }
 
 export async function createTestApp(
@@ -17,9 +23,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = createClock(database.db, options.testMode ?? true);
-  const built = await buildApp({ db: database.db, clock, auditConfig: TEST_AUDIT_CONFIG }, { webDir: '/nonexistent', ...options });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiebang-files-'));
+  const files = new LocalFileStore(filesDir);
+  const built = await buildApp({ db: database.db, clock, auditConfig: TEST_AUDIT_CONFIG, files }, { webDir: '/nonexistent', ...options });
   options.beforeReady?.(built.app);
   await built.app.ready();
-  afterAll(() => built.app.close());
-  return { ...built, database };
+  afterAll(async () => {
+    await built.app.close();
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+  return { ...built, database, filesDir };
 }

@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './catalogue.js';
 export * from './programs.js';
 export * from './system.js';
+export * from './applications.js';

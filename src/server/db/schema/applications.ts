@@ -1,0 +1,129 @@
+// Applications (申报书): the editable form, the indicator table, attachments, and every submitted version.
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { APPLICATION_STATUSES, type IndicatorValue, type ResponsiblePerson } from '../../../shared/schemas/applications.js';
+import { organizations, recommenders, users } from './accounts.js';
+import { indicators, subfields } from './catalogue.js';
+import { programs } from './programs.js';
+
+export interface StoredCustomIndicator {
+  id: string;
+  name: string;
+  kind: 'number' | 'boolean' | 'text';
+  unit: string;
+  better: 'higher' | 'lower' | null;
+  current: IndicatorValue;
+  target: IndicatorValue;
+}
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    /** Restricting: a subfield that applications use cannot be deleted, only retired. */
+    subfieldId: uuid('subfield_id')
+      .notNull()
+      .references(() => subfields.id, { onDelete: 'restrict' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    title: text('title').notNull().default(''),
+    responsibleUnit: text('responsible_unit').notNull().default(''),
+    responsiblePerson: jsonb('responsible_person').$type<ResponsiblePerson>().notNull().default({ name: '', title: '', phone: '', email: '' }),
+    recommenderId: uuid('recommender_id').references(() => recommenders.id),
+    sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
+    customIndicators: jsonb('custom_indicators').$type<StoredCustomIndicator[]>().notNull().default([]),
+    /** The latest receipt's number; every receipt is in `submissions`. */
+    receiptNumber: text('receipt_number'),
+    returnReason: text('return_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One live application per organization and subfield; a withdrawn one frees the place.
+    uniqueIndex('applications_one_per_subfield').on(t.organizationId, t.subfieldId).where(sql`${t.status} <> 'withdrawn'`),
+    index('applications_program_status').on(t.programId, t.status),
+    index('applications_recommender').on(t.recommenderId),
+    index('applications_organization').on(t.organizationId),
+    check('applications_status', sql`${t.status} IN (${sql.raw(APPLICATION_STATUSES.map((s) => `'${s}'`).join(', '))})`),
+    check('applications_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/** The indicator table: the unit's current level and committed target for each reference indicator. */
+export const applicationIndicators = pgTable(
+  'application_indicators',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** Restricting: an indicator that applications report on cannot be deleted, only retired. */
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'restrict' }),
+    current: jsonb('current').$type<IndicatorValue>(),
+    target: jsonb('target').$type<IndicatorValue>(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.indicatorId] }), index('application_indicators_indicator').on(t.indicatorId)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    name: text('name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    sm3: text('sm3').notNull(),
+    /** Where the file store keeps the bytes (a generated name, never the uploaded one). */
+    storageKey: text('storage_key').notNull().unique(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Removed from the application; the bytes stay, because submitted versions may list them. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('attachments_application').on(t.applicationId)],
+);
+
+/** Every submitted version, immutable (a trigger refuses updates and deletes): the receipt and what it covers. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    number: text('number').notNull().unique(),
+    version: integer('version').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    /** The canonical content that the hashes cover. */
+    content: jsonb('content').notNull(),
+    sha256: text('sha256').notNull(),
+    sm3: text('sm3').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the request body, to tell a retry from a different request under the same key. */
+    requestHash: text('request_hash').notNull(),
+  },
+  (t) => [uniqueIndex('submissions_idempotency').on(t.applicationId, t.idempotencyKey), index('submissions_application').on(t.applicationId)],
+);
+
+/** The next receipt sequence number per program. */
+export const receiptCounters = pgTable('receipt_counters', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  last: integer('last').notNull().default(0),
+});
