@@ -13,6 +13,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: 'nav.home', roles: 'everyone' },
   { path: '/catalogue', label: 'nav.catalogue', roles: 'everyone' },
   { path: '/register', label: 'nav.register', roles: 'signed_out' },
+  { path: '/applications', label: 'nav.applications', roles: ['applicant', 'org_admin'] },
   { path: '/admin/programs', label: 'nav.programs', roles: ['program_admin'] },
   { path: '/admin/phases', label: 'nav.phases', roles: ['program_admin'] },
   { path: '/admin/experts', label: 'nav.experts', roles: ['program_admin'] },

@@ -34,6 +34,10 @@ export const APPLICATION_LIMITS = {
   fileName: 200,
 } as const;
 
+/** Formats of the responsible person's contacts, checked when saved (if filled) and when submitted. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE_PATTERN = /^[0-9+()\- ]{7,30}$/;
+
 /** A value of an indicator: a number, reached or not, or a short text, by the indicator's kind. */
 export const indicatorValue = z.union([z.number(), z.boolean(), z.string()]).nullable();
 export type IndicatorValue = z.infer<typeof indicatorValue>;

@@ -23,7 +23,7 @@ import {
   patchApplication,
   withdrawApplication,
 } from './applications.service.js';
-import { submitApplication, verifyReceipt } from './submission.service.js';
+import { checkApplication, submitApplication, verifyReceipt } from './submission.service.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['applications'];
@@ -97,6 +97,17 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         idempotencyKey: request.headers['idempotency-key'],
         body: request.body ?? {},
       }),
+  });
+
+  r.get('/api/applications/:id/check', {
+    config: { access: ['applicant', 'org_admin'] },
+    schema: {
+      tags,
+      summary: 'What still stops a submission (the same checks as submitting), for the to-do list',
+      params: idParams,
+      response: { 200: z.object({ problems: z.array(z.object({ path: z.string(), message: z.string() })) }) },
+    },
+    handler: async (request) => checkApplication(serviceContext(deps, request), request.params.id),
   });
 
   r.post('/api/applications/:id/withdraw', {

@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { beatsPlanTarget } from '../../../shared/ambition.js';
-import type { ApplicationListItem, ApplicationPatch, ApplicationResponse, CustomIndicatorInput } from '../../../shared/schemas/applications.js';
+import {
+  EMAIL_PATTERN,
+  PHONE_PATTERN,
+  type ApplicationListItem,
+  type ApplicationPatch,
+  type ApplicationResponse,
+  type CustomIndicatorInput,
+} from '../../../shared/schemas/applications.js';
 import type { PhaseKey } from '../../../shared/schemas/system.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -162,8 +169,6 @@ export async function applicationView(db: DbOrTx, app: repo.ApplicationRow): Pro
   };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9+()\- ]{7,30}$/;
 
 /** Saves what the applicant typed (autosave). Checks types and limits now; completeness waits for submission. */
 export async function patchApplication(ctx: ServiceContext, id: string, patch: ApplicationPatch): Promise<{ version: number }> {
@@ -235,8 +240,8 @@ async function patchProblems(db: DbOrTx, app: repo.ApplicationRow, patch: Applic
     }
   }
   const person = patch.responsiblePerson;
-  if (person?.email && !EMAIL.test(person.email)) problems.push({ path: 'responsiblePerson.email', message: { zh: '电子邮箱格式不正确', en: 'Not an e-mail address' } });
-  if (person?.phone && !PHONE.test(person.phone)) problems.push({ path: 'responsiblePerson.phone', message: { zh: '电话号码格式不正确', en: 'Not a phone number' } });
+  if (person?.email && !EMAIL_PATTERN.test(person.email)) problems.push({ path: 'responsiblePerson.email', message: { zh: '电子邮箱格式不正确', en: 'Not an e-mail address' } });
+  if (person?.phone && !PHONE_PATTERN.test(person.phone)) problems.push({ path: 'responsiblePerson.phone', message: { zh: '电话号码格式不正确', en: 'Not a phone number' } });
   if (patch.recommenderId) {
     const org = await repo.organizationOf(db, app.organizationId);
     const rec = await repo.recommenderById(db, patch.recommenderId).catch(() => undefined);

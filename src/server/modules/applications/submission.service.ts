@@ -3,7 +3,7 @@
 // content hashes (SHA-256 and SM3), and a receipt anyone can verify without seeing the content.
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Receipt } from '../../../shared/schemas/applications.js';
+import { EMAIL_PATTERN, PHONE_PATTERN, type Receipt } from '../../../shared/schemas/applications.js';
 import type { DbOrTx } from '../../db/client.js';
 import { applications, receiptCounters, submissions } from '../../db/schema/index.js';
 import { sm3Hex } from '../../crypto/sm3.js';
@@ -17,8 +17,6 @@ import { EDITABLE_STATUSES, requireEditWindow, requireOwner, requireStatus, visi
 import { isEligibleRecommender } from './eligibility.js';
 import { missing, valueProblem } from './indicator-values.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9+()\- ]{7,30}$/;
 const REQUIRED = { zh: '不能为空', en: 'must not be empty' };
 
 export async function submitApplication(
@@ -98,7 +96,7 @@ function receiptOf(row: repo.SubmissionRow): Receipt {
 }
 
 /** Everything a submission needs, each problem with its field. */
-async function completenessProblems(db: DbOrTx, app: repo.ApplicationRow): Promise<Problem[]> {
+export async function completenessProblems(db: DbOrTx, app: repo.ApplicationRow): Promise<Problem[]> {
   const problems: Problem[] = [];
   const need = (ok: boolean, path: string) => {
     if (!ok) problems.push({ path, message: REQUIRED });
@@ -107,8 +105,8 @@ async function completenessProblems(db: DbOrTx, app: repo.ApplicationRow): Promi
   need(app.responsibleUnit.trim() !== '', 'responsibleUnit');
   const person = app.responsiblePerson;
   for (const field of ['name', 'title', 'phone', 'email'] as const) need(person[field].trim() !== '', `responsiblePerson.${field}`);
-  if (person.email && !EMAIL.test(person.email)) problems.push({ path: 'responsiblePerson.email', message: { zh: '电子邮箱格式不正确', en: 'Not an e-mail address' } });
-  if (person.phone && !PHONE.test(person.phone)) problems.push({ path: 'responsiblePerson.phone', message: { zh: '电话号码格式不正确', en: 'Not a phone number' } });
+  if (person.email && !EMAIL_PATTERN.test(person.email)) problems.push({ path: 'responsiblePerson.email', message: { zh: '电子邮箱格式不正确', en: 'Not an e-mail address' } });
+  if (person.phone && !PHONE_PATTERN.test(person.phone)) problems.push({ path: 'responsiblePerson.phone', message: { zh: '电话号码格式不正确', en: 'Not a phone number' } });
   if (!app.recommenderId) {
     problems.push({ path: 'recommenderId', message: { zh: '请选择推荐单位', en: 'Choose a recommending unit' } });
   } else {
@@ -178,4 +176,12 @@ export async function verifyReceipt(ctx: Pick<ServiceContext, 'db'>, number: str
   const row = await repo.findSubmissionByNumber(ctx.db, number);
   if (!row) throw new AppError('NOT_FOUND', { zh: '没有这个回执编号', en: 'No receipt with this number' });
   return receiptOf(row);
+}
+
+/** What still stops a submission, for the applicant's to-do list (the same checks as submitting). */
+export async function checkApplication(ctx: ServiceContext, id: string) {
+  const app = await visibleApplication(ctx, ctx.db, id);
+  requireOwner(ctx, app);
+  const problems = await completenessProblems(ctx.db, app);
+  return { problems: problems.map((p) => ({ path: p.path, message: p.message[ctx.lang] })) };
 }

@@ -8,6 +8,7 @@ import { PageLoading } from '../../components/PageLoading.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import NotFoundPage from '../not-found/NotFoundPage.js';
+import { ApplyButton } from './ApplyButton.js';
 import { ExampleTag } from './ExampleTag.js';
 
 const COMPARATOR_TEXT: Record<string, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
@@ -37,6 +38,7 @@ export default function SubfieldPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('catalogue.quota', { finalists: subfield.quotas.finalists, winners: subfield.quotas.winners })}>{' '}</Descriptions.Item>
         </Descriptions>
+        <ApplyButton programId={catalogue.data.programId} subfieldId={subfield.id} retired={subfield.retired} />
       </header>
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('catalogue.indicators')}

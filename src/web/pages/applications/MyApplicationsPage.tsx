@@ -1,0 +1,59 @@
+// The applicant's dashboard: its applications with their status, the next deadline and what to do next (待办).
+import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { ApplicationListItem } from '../../../shared/schemas/applications.js';
+import { listMyApplications } from '../../api/applications.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import { ErrorView } from '../../components/ErrorView.js';
+import { PageLoading } from '../../components/PageLoading.js';
+import { formatBeijing } from '../../format.js';
+import { usePlatform } from '../../hooks/platform.js';
+import { useLoader } from '../../hooks/use-loader.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export default function MyApplicationsPage() {
+  const { t, lang } = useI18n();
+  const { programs } = usePlatform();
+  const list = useLoader(() => listMyApplications(), []);
+  const program = programs[0];
+  const catalogue = useLoader(() => (program ? getCatalogue(program.id) : Promise.resolve(null)), [program?.id]);
+  if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
+  if (list.loading || !list.data) return <PageLoading />;
+  const subfieldName = new Map((catalogue.data?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}`] as const)));
+  const deadline = (key: string) => program?.phases.find((p) => p.key === key)?.closesAt;
+  const applicationCloses = deadline('application');
+  const todo = (a: ApplicationListItem) =>
+    a.status === 'draft' ? t('application.todo.draft') : a.status === 'returned' ? t('application.todo.returned') : a.status === 'submitted' ? t('application.todo.submitted') : '—';
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('application.mine')}
+      </Typography.Title>
+      {applicationCloses ? <Alert type="info" showIcon title={t('application.deadlineNotice', { at: formatBeijing(applicationCloses, lang) })} /> : null}
+      <Card>
+        {list.data.items.length === 0 ? (
+          <Empty description={t('application.none')}>
+            <Link to="/catalogue">
+              <Button type="primary">{t('application.chooseSubfield')}</Button>
+            </Link>
+          </Empty>
+        ) : (
+          <Table<ApplicationListItem>
+            rowKey="id"
+            pagination={false}
+            dataSource={list.data.items}
+            columns={[
+              { title: t('application.title'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.title || t('application.untitled')}</Link> },
+              { title: t('catalogue.subfields'), render: (_, a) => subfieldName.get(a.subfieldId) ?? '' },
+              { title: t('application.status'), render: (_, a) => <Tag>{t(`status.${a.status}`)}</Tag> },
+              { title: t('application.receiptNumber'), render: (_, a) => (a.receiptNumber ? <Link to={`/applications/${a.id}/receipt`}>{a.receiptNumber}</Link> : '—') },
+              { title: t('application.next'), render: (_, a) => todo(a) },
+              { title: t('application.updatedAt'), render: (_, a) => formatBeijing(a.updatedAt, lang) },
+            ]}
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}
