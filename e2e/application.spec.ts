@@ -123,6 +123,17 @@ describe('application', () => {
     expect(number).toMatch(/^AI2018-D01-01-\d{6}$/);
     await snapshot(page, 'application-receipt');
 
+    // The paper copy carries the receipt number and hash on every page.
+    await page.getByRole('link', { name: /纸质申报书/ }).click();
+    await page.getByTestId('print-band').getByText(number).waitFor();
+    expect(await page.getByText('技术路线与创新点：详见附件。').count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await snapshot(page, 'application-print');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.goBack();
+
     const visitor = await openPage(browser, '/');
     await page.getByRole('link', { name: '核验回执' }).click();
     await page.getByTestId('verify-result').getByText('一致：这就是平台保存的提交版本').waitFor();

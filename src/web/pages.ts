@@ -13,6 +13,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/programs/:programCode/subfields/:subfieldCode', load: () => import('./pages/catalogue/SubfieldPage.js') },
   { path: '/applications', load: () => import('./pages/applications/MyApplicationsPage.js') },
   { path: '/applications/:id', load: () => import('./pages/applications/ApplicationPage.js') },
+  { path: '/applications/:id/print', load: () => import('./pages/applications/PrintPage.js') },
   { path: '/applications/:id/receipt', load: () => import('./pages/applications/ReceiptPage.js') },
   { path: '/verify/:number', load: () => import('./pages/applications/VerifyPage.js') },
   { path: '/login', load: () => import('./pages/auth/LoginPage.js') },

@@ -111,6 +111,9 @@ export const applicationResponse = z.object({
       target: indicatorValue,
       note: z.string(),
       beatsPlanTarget: z.boolean().nullable(),
+      /** For program admins (and, later, assigned experts): the share (0–100) of the subfield's other submitted
+       * applications whose target this one beats, by the indicator's better direction; null for applicants. */
+      peerPercentile: z.number().nullable(),
     }),
   ),
   customIndicators: z.array(
@@ -151,3 +154,24 @@ export type ApplicationListItem = z.infer<typeof applicationListItem>;
 export const eligibleRecommenders = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['province', 'central_enterprise', 'association']) })),
 });
+
+/** A submitted version as stored: what the receipt's hashes cover (the printed copy shows it). */
+export const submittedVersion = z.object({
+  receipt: receiptSchema,
+  content: z.object({
+    receipt: z.object({ number: z.string(), submittedAt: z.string() }),
+    application: z.object({ id: z.string(), version: z.number(), program: z.string(), subfield: z.string() }),
+    organization: z.object({ name: z.string(), uscc: z.string(), regionCode: z.string() }),
+    title: z.string(),
+    responsibleUnit: z.string(),
+    responsiblePerson,
+    recommender: z.object({ id: z.string(), name: z.string() }).nullable(),
+    sections: z.record(z.string(), z.string()),
+    indicators: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), current: indicatorValue, target: indicatorValue, note: z.string() })),
+    customIndicators: z.array(
+      z.object({ id: z.string(), name: z.string(), kind: z.enum(['number', 'boolean', 'text']), unit: z.string(), better: z.enum(['higher', 'lower']).nullable(), current: indicatorValue, target: indicatorValue }),
+    ),
+    attachments: z.array(attachmentSchema),
+  }),
+});
+export type SubmittedVersion = z.infer<typeof submittedVersion>;

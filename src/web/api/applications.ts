@@ -5,6 +5,7 @@ import type {
   ApplicationResponse,
   Attachment,
   Receipt,
+  SubmittedVersion,
 } from '../../shared/schemas/applications.js';
 import { request } from './client.js';
 
@@ -30,3 +31,4 @@ export function uploadAttachment(id: string, file: File) {
 export const attachmentUrl = (id: string, attachmentId: string) => `${one(id)}/attachments/${encodeURIComponent(attachmentId)}`;
 export const removeAttachment = (id: string, attachmentId: string) => request(attachmentUrl(id, attachmentId), { method: 'DELETE' });
 export const verifyReceipt = (number: string) => request<Receipt>(`/api/public/receipts/${encodeURIComponent(number)}`);
+export const getSubmitted = (id: string) => request<SubmittedVersion>(`${one(id)}/submitted`);

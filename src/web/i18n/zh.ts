@@ -410,6 +410,16 @@ export const zh = {
   'verify.printedHash': '纸质材料上印的 SHA-256 或 SM3 哈希',
   'verify.match': '一致：这就是平台保存的提交版本',
   'verify.mismatch': '不一致：纸质材料与平台保存的提交版本不符',
+  'print.print': '打印纸质申报书',
+  'print.heading': '申报书',
+  'print.subfield': '细分领域',
+  'print.stamp': '申报单位（盖章）：                    日期：',
+  'receipt.printCopy': '纸质申报书（每页带回执编号和哈希）',
+  'application.peerPercentile': '优于同领域 {p}% 的申报目标',
+  'application.todo.missing': '还差 {n} 项',
+  'application.withdraw': '撤回申报',
+  'application.withdrawConfirm': '撤回后推荐单位将不再处理这份申报；在申报期内可以重新申报该细分领域。确定撤回？',
+  'application.withdrawn': '已撤回',
 } as const;
 
 export type MessageKey = keyof typeof zh;

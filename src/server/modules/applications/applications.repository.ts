@@ -164,3 +164,20 @@ export async function listApplications(db: DbOrTx, filter: ListFilter) {
 }
 
 export const inPrograms = (ids: string[]) => inArray(applications.programId, ids);
+
+/** Per number indicator of an application: how many other submitted applications of the subfield declared a target,
+ * and how many of those targets are below and equal to this one's. */
+export async function peerTargetCounts(db: DbOrTx, applicationId: string) {
+  const result = await db.execute<{ indicator_id: string; n: number; below: number; equal: number }>(sql`
+    SELECT mine.indicator_id,
+           count(*)::int AS n,
+           count(*) FILTER (WHERE (other.target #>> '{}')::float8 < (mine.target #>> '{}')::float8)::int AS below,
+           count(*) FILTER (WHERE (other.target #>> '{}')::float8 = (mine.target #>> '{}')::float8)::int AS equal
+      FROM application_indicators mine
+      JOIN application_indicators other ON other.indicator_id = mine.indicator_id AND other.application_id <> mine.application_id
+      JOIN applications a ON a.id = other.application_id AND a.status NOT IN ('draft', 'withdrawn')
+     WHERE mine.application_id = ${applicationId}
+       AND jsonb_typeof(mine.target) = 'number' AND jsonb_typeof(other.target) = 'number'
+     GROUP BY mine.indicator_id`);
+  return result.rows;
+}

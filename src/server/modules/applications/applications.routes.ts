@@ -10,6 +10,7 @@ import {
   attachmentSchema,
   eligibleRecommenders,
   receiptSchema,
+  submittedVersion,
 } from '../../../shared/schemas/applications.js';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../http/app-error.js';
@@ -23,7 +24,7 @@ import {
   patchApplication,
   withdrawApplication,
 } from './applications.service.js';
-import { checkApplication, submitApplication, verifyReceipt } from './submission.service.js';
+import { checkApplication, latestSubmitted, submitApplication, verifyReceipt } from './submission.service.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['applications'];
@@ -97,6 +98,17 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
         idempotencyKey: request.headers['idempotency-key'],
         body: request.body ?? {},
       }),
+  });
+
+  r.get('/api/applications/:id/submitted', {
+    config: { access: 'signed_in' },
+    schema: {
+      tags,
+      summary: 'The latest submitted version exactly as its receipt covers it (for the printed copy)',
+      params: idParams,
+      response: { 200: submittedVersion },
+    },
+    handler: async (request) => latestSubmitted(serviceContext(deps, request), request.params.id),
   });
 
   r.get('/api/applications/:id/check', {

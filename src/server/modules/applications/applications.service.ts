@@ -130,16 +130,25 @@ export async function createApplication(ctx: ServiceContext, input: { programId:
 
 export async function getApplication(ctx: ServiceContext, id: string): Promise<ApplicationResponse> {
   const app = await visibleApplication(ctx, ctx.db, id);
-  return applicationView(ctx.db, app);
+  // Where targets sit among the other applicants' is for the program's staff; applicants never see others' data.
+  return applicationView(ctx.db, app, { peers: administersProgram(ctx.actor, app.programId) });
 }
 
-export async function applicationView(db: DbOrTx, app: repo.ApplicationRow): Promise<ApplicationResponse> {
-  const [rows, files, latest, org] = await Promise.all([
+export async function applicationView(db: DbOrTx, app: repo.ApplicationRow, options: { peers?: boolean } = {}): Promise<ApplicationResponse> {
+  const [rows, files, latest, org, peers] = await Promise.all([
     repo.listIndicatorRows(db, app.id),
     repo.listAttachments(db, app.id),
     app.receiptNumber ? repo.latestSubmission(db, app.id) : Promise.resolve(undefined),
     repo.organizationOf(db, app.organizationId),
+    options.peers ? repo.peerTargetCounts(db, app.id) : Promise.resolve([]),
   ]);
+  const peerOf = new Map(peers.map((p) => [p.indicator_id, p]));
+  const percentile = (indicatorId: string, better: 'higher' | 'lower' | null): number | null => {
+    const p = peerOf.get(indicatorId);
+    if (!options.peers || !p || p.n === 0 || !better) return null;
+    const beaten = better === 'higher' ? p.below : p.n - p.below - p.equal;
+    return Math.round(((beaten + p.equal / 2) / p.n) * 1000) / 10;
+  };
   return {
     id: app.id,
     programId: app.programId,
@@ -159,6 +168,7 @@ export async function applicationView(db: DbOrTx, app: repo.ApplicationRow): Pro
       target: r.target ?? null,
       note: r.note,
       beatsPlanTarget: beatsPlanTarget({ kind: r.kind, better: r.better, planTarget: planTargetOf(r) }, r.target ?? null),
+      peerPercentile: percentile(r.indicatorId, r.better),
     })),
     customIndicators: app.customIndicators,
     attachments: files.map((f) => ({ id: f.id, name: f.name, size: f.size, sha256: f.sha256, sm3: f.sm3 })),

@@ -156,6 +156,25 @@ describe('editing', () => {
     expect(await read(applicant, id)).toEqual(before);
   });
 
+  it('refuses random extra fields of any name and value, with the stored row untouched (S4)', async () => {
+    const row = async () => (await t.database.pool.query('SELECT * FROM applications WHERE id = $1', [id])).rows[0];
+    const before = await row();
+    let seed = 20181024;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const names = ['status', 'receiptNumber', 'returnReason', 'organizationId', 'programId', 'subfieldId', 'createdBy', 'scores', '__proto__', 'constructor', 'prototype', 'version ', 'Title', '标题', '状态', 'a.b', '$where', ''];
+    const values = [null, true, 0, -1, 'submitted', '', [], {}, { status: 'recommended' }, '𠮷'.repeat(50)];
+    for (let n = 0; n < 40; n += 1) {
+      const key = n < names.length ? names[n]! : random().toString(36).slice(2, 3 + Math.floor(random() * 10));
+      const body = JSON.parse(`{"version": ${before.version}, "title": "不该保存", ${JSON.stringify(key)}: ${JSON.stringify(values[Math.floor(random() * values.length)])}}`);
+      const res = await patch(applicant, id, body);
+      expect(res.statusCode, `extra field ${JSON.stringify(key)}`).toBe(400);
+    }
+    expect(await row()).toEqual(before);
+  });
+
   it('keeps the ids of custom indicators across edits, and refuses ids it did not assign', async () => {
     let version = (await read(applicant, id)).version;
     const custom = { name: '能效比', kind: 'number', unit: 'TOPS/W', better: 'higher', current: 2, target: 5 };
@@ -230,6 +249,11 @@ describe('submitting', () => {
     expect(app).toMatchObject({ status: 'submitted', receipt });
     expect((await patch(applicant, id, { version: app.version, title: '改' })).json().error.code).toBe('INVALID_TRANSITION');
 
+    const submitted = (await as(t.app, applicant, { method: 'GET', url: `/api/applications/${id}/submitted` })).json();
+    expect(submitted.receipt).toEqual(receipt);
+    expect(canonicalJson(submitted.content)).toBe(canonical);
+    const stranger = await registerApplicant(t.app);
+    expect((await as(t.app, stranger, { method: 'GET', url: `/api/applications/${id}/submitted` })).statusCode).toBe(404);
     const verified = await t.app.inject({ method: 'GET', url: `/api/public/receipts/${receipt.number}` });
     expect(verified.json()).toEqual(receipt);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/receipts/AI2018-D09-01-999999' })).statusCode).toBe(404);
@@ -264,6 +288,25 @@ describe('submitting', () => {
     await setPhase('application', -DAY, 10 * DAY);
   });
 
+  it('resubmits a returned application with a new receipt and keeps every version', async () => {
+    const applicant = await registerApplicant(t.app);
+    const id = (await create(applicant, 'D14-01')).json().id;
+    await complete(applicant, id);
+    const first = (await submit(applicant, id, `key-${randomUUID()}`)).json().receipt;
+    // The recommending unit returns it (its route comes with the recommendation issue).
+    await t.database.pool.query("UPDATE applications SET status = 'returned', return_reason = '请补充测试报告' WHERE id = $1", [id]);
+    const returned = await read(applicant, id);
+    expect(returned).toMatchObject({ status: 'returned', returnReason: '请补充测试报告' });
+    const version = (await patch(applicant, id, { version: returned.version, title: '补充后的项目名称' })).json().version;
+    const second = (await submit(applicant, id, `key-${randomUUID()}`, { version })).json().receipt;
+    expect(second.number).not.toBe(first.number);
+    expect(second.sha256).not.toBe(first.sha256);
+    const versions = await t.database.pool.query('SELECT number, content FROM submissions WHERE application_id = $1 ORDER BY submitted_at', [id]);
+    expect(versions.rows.map((r) => r.number)).toEqual([first.number, second.number]);
+    expect(versions.rows.map((r) => r.content.title)).toEqual(['车规级 AI 芯片研发与产业化', '补充后的项目名称']);
+    expect((await read(applicant, id)).returnReason).toBeNull();
+  });
+
   it('withdraws a submitted application, which frees its place', async () => {
     const applicant = await registerApplicant(t.app);
     const id = (await create(applicant, 'D12-01')).json().id;
@@ -273,6 +316,33 @@ describe('submitting', () => {
     expect((await withdraw()).json()).toEqual({ status: 'withdrawn' });
     expect((await withdraw()).json().error.code).toBe('INVALID_TRANSITION');
     expect((await create(applicant, 'D12-01')).statusCode).toBe(201);
+  });
+});
+
+describe('ambition among peers', () => {
+  it('shows program admins where a target sits among the subfield’s submitted applications, and applicants nothing', async () => {
+    const subfield = subfields().filter((s) => s.indicators.some((i) => i.kind === 'number' && i.unit !== '%')).at(-1)!;
+    const indicator = subfield.indicators.find((i) => i.kind === 'number' && i.unit !== '%')!;
+    const ids: string[] = [];
+    let first: Session | undefined;
+    for (const target of [100, 200, 300]) {
+      const applicant = await registerApplicant(t.app);
+      first ??= applicant;
+      const id = (await create(applicant, subfield.code)).json().id;
+      const version = await complete(applicant, id);
+      await patch(applicant, id, { version, indicators: [{ indicatorId: indicator.id, target }] });
+      expect((await submit(applicant, id, `key-${randomUUID()}`)).statusCode).toBe(200);
+      ids.push(id);
+    }
+    const admin = await signedInAs(t.app, t.database.db, ['program_admin']);
+    const percentiles = [];
+    for (const id of ids) {
+      const row = (await read(admin, id)).indicators.find((i) => i.indicatorId === indicator.id)!;
+      percentiles.push(row.peerPercentile);
+    }
+    expect(percentiles).toEqual(indicator.better === 'higher' ? [0, 50, 100] : [100, 50, 0]);
+    const own = (await read(first!, ids[0]!)).indicators.find((i) => i.indicatorId === indicator.id)!;
+    expect(own.peerPercentile).toBeNull();
   });
 });
 

@@ -185,3 +185,13 @@ export async function checkApplication(ctx: ServiceContext, id: string) {
   const problems = await completenessProblems(ctx.db, app);
   return { problems: problems.map((p) => ({ path: p.path, message: p.message[ctx.lang] })) };
 }
+
+/** The latest submitted version as stored (what the receipt's hashes cover), for the printed copy. */
+export async function latestSubmitted(ctx: ServiceContext, id: string) {
+  const app = await visibleApplication(ctx, ctx.db, id);
+  const row = await repo.latestSubmission(ctx.db, app.id);
+  if (!row) throw new AppError('NOT_FOUND', { zh: '这份申报书尚未提交', en: 'This application has not been submitted' });
+  return { receipt: receiptOf(row), content: row.content as SubmittedContent };
+}
+
+export type SubmittedContent = Awaited<ReturnType<typeof submittedContent>>;

@@ -14,6 +14,7 @@ import {
   removeAttachment,
   submitApplication,
   uploadAttachment,
+  withdrawApplication,
 } from '../../api/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
@@ -46,7 +47,7 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { programs } = usePlatform();
+  const { programs, session } = usePlatform();
   const program = programs.find((p) => p.id === server.programId);
   const catalogue = useLoader(() => getCatalogue(server.programId), [server.programId]);
   const recommenders = useLoader(() => eligibleRecommenders(server.id), [server.id]);
@@ -57,7 +58,10 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
   const autosave = useAutosave(server);
   const { change, errors } = autosave;
   const app = autosave.view;
-  const editable = EDITABLE.includes(server.status);
+  const roles = session.user?.roles ?? [];
+  // Staff (program admins, the recommending unit) read the application; only its organization edits it.
+  const owner = roles.includes('applicant') || roles.includes('org_admin');
+  const editable = owner && EDITABLE.includes(server.status);
 
   const subfield = catalogue.data?.directions.flatMap((d) => d.subfields).find((s) => s.id === server.subfieldId);
   const indicatorOf = new Map<string, Indicator>((subfield?.indicators ?? []).map((i) => [i.id, i]));
@@ -131,7 +135,33 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
         />
       ) : null}
       {server.status === 'returned' && server.returnReason ? <Alert type="warning" showIcon title={t('application.returned')} description={server.returnReason} /> : null}
-      {!editable ? <Alert type="info" showIcon title={t('application.readOnly')} /> : null}
+      {!editable ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('application.readOnly')}
+          action={
+            server.status === 'submitted' && owner ? (
+              <Popconfirm
+                title={t('application.withdrawConfirm')}
+                okText={t('application.withdraw')}
+                cancelText={t('editor.cancel')}
+                onConfirm={async () => {
+                  try {
+                    await withdrawApplication(server.id);
+                    message.success(t('application.withdrawn'));
+                    navigate('/applications');
+                  } catch (error) {
+                    message.error(error instanceof ApiError ? error.message : t('error.generic'));
+                  }
+                }}
+              >
+                <Button danger>{t('application.withdraw')}</Button>
+              </Popconfirm>
+            ) : null
+          }
+        />
+      ) : null}
 
       <Card title={t('application.details')}>
         <Form layout="vertical" name="application-details" component="div" disabled={!editable}>
@@ -233,7 +263,16 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
             })),
             {
               title: t('application.ambition'),
-              render: (_, r) => <Ambition indicator={indicatorOf.get(r.indicatorId)!} current={r.current} target={r.target} />,
+              render: (_, r) => (
+                <Space orientation="vertical" size={0}>
+                  <Ambition indicator={indicatorOf.get(r.indicatorId)!} current={r.current} target={r.target} />
+                  {r.peerPercentile !== null ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('application.peerPercentile', { p: r.peerPercentile })}
+                    </Typography.Text>
+                  ) : null}
+                </Space>
+              ),
             },
           ]}
         />

@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ApplicationListItem } from '../../../shared/schemas/applications.js';
-import { listMyApplications } from '../../api/applications.js';
+import { checkApplication, listMyApplications } from '../../api/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
@@ -14,7 +14,14 @@ import { useI18n } from '../../i18n/i18n.js';
 export default function MyApplicationsPage() {
   const { t, lang } = useI18n();
   const { programs } = usePlatform();
-  const list = useLoader(() => listMyApplications(), []);
+  const list = useLoader(async () => {
+    const { items } = await listMyApplications();
+    // What still stops each editable one (the same checks as submitting), for the to-do column.
+    const missing = await Promise.all(
+      items.map((a) => (a.status === 'draft' || a.status === 'returned' ? checkApplication(a.id).then((c) => c.problems.length, () => null) : Promise.resolve(null))),
+    );
+    return { items, missing: new Map(items.map((a, i) => [a.id, missing[i] ?? null])) };
+  }, []);
   const program = programs[0];
   const catalogue = useLoader(() => (program ? getCatalogue(program.id) : Promise.resolve(null)), [program?.id]);
   if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
@@ -22,7 +29,12 @@ export default function MyApplicationsPage() {
   const subfieldName = new Map((catalogue.data?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}`] as const)));
   const deadline = (key: string) => program?.phases.find((p) => p.key === key)?.closesAt;
   const applicationCloses = deadline('application');
-  const todo = (a: ApplicationListItem) =>
+  const todo = (a: ApplicationListItem) => {
+    const missing = list.data?.missing.get(a.id);
+    const base = todoText(a);
+    return missing ? `${base}（${t('application.todo.missing', { n: missing })}）` : base;
+  };
+  const todoText = (a: ApplicationListItem) =>
     a.status === 'draft' ? t('application.todo.draft') : a.status === 'returned' ? t('application.todo.returned') : a.status === 'submitted' ? t('application.todo.submitted') : '—';
 
   return (

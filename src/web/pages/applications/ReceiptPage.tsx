@@ -35,6 +35,7 @@ export default function ReceiptPage() {
       <Space className="no-print">
         <Link to={`/applications/${id}`}>← {t('receipt.back')}</Link>
         <Button onClick={() => window.print()}>{t('receipt.print')}</Button>
+        <Link to={`/applications/${id}/print`}>{t('receipt.printCopy')}</Link>
       </Space>
       <Card>
         <Space align="start" size="large" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
