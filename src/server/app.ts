@@ -20,6 +20,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
+import { registerRecommendationRoutes } from './modules/recommendations/recommendations.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerProgramRoutes(app, deps);
   registerCatalogueEditorRoutes(app, deps);
   registerApplicationRoutes(app, deps);
+  registerRecommendationRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

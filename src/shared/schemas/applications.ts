@@ -131,6 +131,12 @@ export const applicationResponse = z.object({
   receipt: receiptSchema.nullable(),
   /** Why the recommending unit returned it for revision, when it did. */
   returnReason: z.string().nullable(),
+  /** The recommending unit's comment on its decision (推荐意见, or why it declined). */
+  decisionComment: z.string().nullable(),
+  /** Its rank among the unit's recommended applications of the same direction. */
+  recommenderRank: z.number().int().nullable(),
+  /** Why the formal check found it ineligible. */
+  eligibilityReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -145,6 +151,8 @@ export const applicationListItem = z.object({
   status: applicationStatus,
   version: z.number().int(),
   receiptNumber: z.string().nullable(),
+  recommenderRank: z.number().int().nullable(),
+  regionCode: z.string(),
   updatedAt: z.string(),
 });
 export const applicationList = z.object({ items: z.array(applicationListItem), nextCursor: z.string().nullable() });

@@ -79,6 +79,7 @@ export const programDocument = z.strictObject({
       finalistsPerSubfield: z.number().int().min(1).max(100),
       winnersPerSubfield: z.number().int().min(1).max(100),
       applicationsPerApplicant: z.number().int().min(1).max(100),
+      recommendationsPerDirection: z.number().int().min(1).max(1000).nullable().default(null),
     }),
     sections: z.array(sectionFields).max(50),
     reviewRounds: z.array(reviewRoundDocument).max(20).default([]),

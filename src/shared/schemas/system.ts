@@ -59,6 +59,8 @@ export const programQuotas = z.object({
   finalistsPerSubfield: z.number().int(),
   winnersPerSubfield: z.number().int(),
   applicationsPerApplicant: z.number().int(),
+  /** Optional limit of recommendations per recommending unit and direction; null: no limit. */
+  recommendationsPerDirection: z.number().int().nullable().default(null),
 });
 export type ProgramQuotas = z.infer<typeof programQuotas>;
 

@@ -44,6 +44,13 @@ export const applications = pgTable(
     /** The latest receipt's number; every receipt is in `submissions`. */
     receiptNumber: text('receipt_number'),
     returnReason: text('return_reason'),
+    /** The recommending unit's latest decision: its comment (推荐意见, or why it declined) and, when recommended, the
+     * rank among its recommended applications of the same direction (1 = first). */
+    decisionComment: text('decision_comment'),
+    recommenderRank: integer('recommender_rank'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The formal check's reason when the ministry found it ineligible (the applicant sees it). */
+    eligibilityReason: text('eligibility_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -127,3 +134,31 @@ export const receiptCounters = pgTable('receipt_counters', {
     .references(() => programs.id, { onDelete: 'cascade' }),
   last: integer('last').notNull().default(0),
 });
+
+/** A recommending unit's batch for a program: its recommended applications as sent to the ministry (推荐汇总表), with
+ * the content's hashes. The latest batch that is not reopened locks the unit's decisions. */
+export const recommendationBatches = pgTable(
+  'recommendation_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    recommenderId: uuid('recommender_id')
+      .notNull()
+      .references(() => recommenders.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    content: jsonb('content').notNull(),
+    sha256: text('sha256').notNull(),
+    sm3: text('sm3').notNull(),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenedBy: uuid('reopened_by').references(() => users.id),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [
+    index('recommendation_batches_unit').on(t.programId, t.recommenderId),
+    // At most one open (not reopened) batch per unit and program.
+    uniqueIndex('recommendation_batches_open').on(t.programId, t.recommenderId).where(sql`${t.reopenedAt} IS NULL`),
+  ],
+);

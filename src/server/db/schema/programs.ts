@@ -16,6 +16,8 @@ export const programs = pgTable(
     finalistsPerSubfield: integer('finalists_per_subfield').notNull().default(5),
     winnersPerSubfield: integer('winners_per_subfield').notNull().default(3),
     applicationsPerApplicant: integer('applications_per_applicant').notNull().default(3),
+    /** Optional: how many applications one recommending unit may recommend per direction. */
+    recommendationsPerDirection: integer('recommendations_per_direction'),
     /** Application sections (key, title, required, maxLength), defined with the program. */
     sections: jsonb('sections').$type<ProgramSection[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

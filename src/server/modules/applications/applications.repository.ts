@@ -127,6 +127,8 @@ export interface ListFilter {
   visible: SQL;
   programId?: string;
   status?: string;
+  subfieldId?: string;
+  directionId?: string;
   limit: number;
   cursor?: { createdAt: Date; id: string };
 }
@@ -135,6 +137,10 @@ export async function listApplications(db: DbOrTx, filter: ListFilter) {
   const conditions: SQL[] = [filter.visible];
   if (filter.programId) conditions.push(eq(applications.programId, filter.programId));
   if (filter.status) conditions.push(sql`${applications.status} = ${filter.status}`);
+  if (filter.subfieldId) conditions.push(eq(applications.subfieldId, filter.subfieldId));
+  if (filter.directionId) {
+    conditions.push(sql`${applications.subfieldId} IN (SELECT id FROM subfields WHERE direction_id = ${filter.directionId})`);
+  }
   if (filter.cursor) {
     conditions.push(
       or(
@@ -153,6 +159,8 @@ export async function listApplications(db: DbOrTx, filter: ListFilter) {
       status: applications.status,
       version: applications.version,
       receiptNumber: applications.receiptNumber,
+      recommenderRank: applications.recommenderRank,
+      regionCode: organizations.regionCode,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
     })

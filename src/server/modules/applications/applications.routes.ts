@@ -51,6 +51,8 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
       querystring: z.strictObject({
         programId: z.string().max(64).optional(),
         status: applicationStatus.optional(),
+        subfieldId: z.uuid().optional(),
+        directionId: z.uuid().optional(),
         limit: z.coerce.number().int().min(1).max(200).optional(),
         cursor: z.string().max(200).optional(),
       }),

@@ -174,6 +174,9 @@ export async function applicationView(db: DbOrTx, app: repo.ApplicationRow, opti
     attachments: files.map((f) => ({ id: f.id, name: f.name, size: f.size, sha256: f.sha256, sm3: f.sm3 })),
     receipt: latest ? { number: latest.number, submittedAt: latest.submittedAt.toISOString(), sha256: latest.sha256, sm3: latest.sm3 } : null,
     returnReason: app.status === 'returned' ? app.returnReason : null,
+    decisionComment: app.decisionComment,
+    recommenderRank: app.status === 'recommended' ? app.recommenderRank : null,
+    eligibilityReason: app.status === 'ineligible' ? app.eligibilityReason : null,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
   };
@@ -308,7 +311,7 @@ export async function withdrawApplication(ctx: ServiceContext, id: string): Prom
 
 export async function listApplications(
   ctx: ServiceContext,
-  query: { programId?: string; status?: string; limit?: number; cursor?: string },
+  query: { programId?: string; status?: string; subfieldId?: string; directionId?: string; limit?: number; cursor?: string },
 ): Promise<{ items: ApplicationListItem[]; nextCursor: string | null }> {
   const actor = ctx.actor!;
   const parts = [];
@@ -331,7 +334,7 @@ export async function listApplications(
   if (query.programId) programId = (await findProgram(ctx, query.programId)).id;
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
   const cursor = decodeCursor(query.cursor);
-  const rows = await repo.listApplications(ctx.db, { visible, programId, status: query.status, limit, cursor });
+  const rows = await repo.listApplications(ctx.db, { visible, programId, status: query.status, subfieldId: query.subfieldId, directionId: query.directionId, limit, cursor });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -344,6 +347,8 @@ export async function listApplications(
       status: r.status,
       version: r.version,
       receiptNumber: r.receiptNumber,
+      recommenderRank: r.recommenderRank,
+      regionCode: r.regionCode,
       updatedAt: r.updatedAt.toISOString(),
     })),
     nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null,

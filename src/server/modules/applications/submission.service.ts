@@ -79,7 +79,16 @@ export async function submitApplication(
       .returning();
     await tx
       .update(applications)
-      .set({ status: 'submitted', receiptNumber: number, returnReason: null, version: app.version + 1, updatedAt: ctx.now })
+      .set({
+        status: 'submitted',
+        receiptNumber: number,
+        returnReason: null,
+        decisionComment: null,
+        recommenderRank: null,
+        decidedAt: null,
+        version: app.version + 1,
+        updatedAt: ctx.now,
+      })
       .where(eq(applications.id, app.id));
     await audit(ctx, tx, {
       action: 'application.submit',

@@ -24,6 +24,7 @@ const quotasBody = z.strictObject({
   finalistsPerSubfield: z.number().int().min(1).max(100),
   winnersPerSubfield: z.number().int().min(1).max(100),
   applicationsPerApplicant: z.number().int().min(1).max(100),
+  recommendationsPerDirection: z.number().int().min(1).max(1000).nullable().default(null),
 });
 
 export function registerCatalogueEditorRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -147,6 +147,7 @@ export async function setQuotas(ctx: ServiceContext, idOrCode: string, quotas: P
       finalistsPerSubfield: program.finalistsPerSubfield,
       winnersPerSubfield: program.winnersPerSubfield,
       applicationsPerApplicant: program.applicationsPerApplicant,
+      recommendationsPerDirection: program.recommendationsPerDirection,
     };
     const [application] = await tx
       .select()

@@ -43,6 +43,7 @@ export async function exportProgram(ctx: ServiceContext, idOrCode: string): Prom
         finalistsPerSubfield: program.finalistsPerSubfield,
         winnersPerSubfield: program.winnersPerSubfield,
         applicationsPerApplicant: program.applicationsPerApplicant,
+        recommendationsPerDirection: program.recommendationsPerDirection,
       },
       sections: program.sections,
       reviewRounds: rounds.map(reviewRoundOf),

@@ -145,6 +145,7 @@ const PROGRAM_FIELDS: Array<{ label: string; field: string; kind: CellKind }> = 
   { label: '每个细分领域入围名额', field: 'quotas.finalistsPerSubfield', kind: 'int' },
   { label: '每个细分领域优胜名额', field: 'quotas.winnersPerSubfield', kind: 'int' },
   { label: '每家单位申报上限', field: 'quotas.applicationsPerApplicant', kind: 'int' },
+  { label: '每个推荐单位每方向推荐上限', field: 'quotas.recommendationsPerDirection', kind: 'int' },
 ];
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -215,6 +216,7 @@ export async function writeProgramWorkbook(doc: ProgramDocument): Promise<Buffer
     'quotas.finalistsPerSubfield': p.quotas.finalistsPerSubfield,
     'quotas.winnersPerSubfield': p.quotas.winnersPerSubfield,
     'quotas.applicationsPerApplicant': p.quotas.applicationsPerApplicant,
+    ...(p.quotas.recommendationsPerDirection !== null ? { 'quotas.recommendationsPerDirection': p.quotas.recommendationsPerDirection } : {}),
   };
   for (const f of PROGRAM_FIELDS) programSheet.addRow([f.label, programValues[f.field] ?? '']);
 

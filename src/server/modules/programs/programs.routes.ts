@@ -108,6 +108,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
         finalistsPerSubfield: z.number().int().min(1).max(100),
         winnersPerSubfield: z.number().int().min(1).max(100),
         applicationsPerApplicant: z.number().int().min(1).max(100),
+        recommendationsPerDirection: z.number().int().min(1).max(1000).nullable().default(null),
       }),
       response: { 200: programQuotas },
     },

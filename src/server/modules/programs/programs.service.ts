@@ -33,6 +33,7 @@ export async function listProgramSummaries(ctx: Pick<ServiceContext, 'db'>): Pro
       finalistsPerSubfield: p.finalistsPerSubfield,
       winnersPerSubfield: p.winnersPerSubfield,
       applicationsPerApplicant: p.applicationsPerApplicant,
+      recommendationsPerDirection: p.recommendationsPerDirection,
     },
     sections: p.sections,
     reviewRounds: rounds.filter((r) => r.programId === p.id).map(repo.reviewRoundOf),
