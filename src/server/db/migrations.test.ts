@@ -39,6 +39,7 @@ describe('migrations', () => {
       'quota_changes',
       'rate_limits',
       'receipt_counters',
+      'recommendation_batches',
       'recommenders',
       'review_rounds',
       'sessions',

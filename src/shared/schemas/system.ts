@@ -40,6 +40,8 @@ export const sessionUser = z.object({
   name: z.string(),
   email: z.string(),
   roles: z.array(roleSchema),
+  /** The recommending unit a recommender acts for. */
+  recommenderId: z.string().nullable().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 

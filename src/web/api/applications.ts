@@ -13,8 +13,11 @@ const one = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 
 export const createApplication = (programId: string, subfieldId: string) =>
   request<{ id: string; status: 'draft'; version: number }>('/api/applications', { method: 'POST', body: { programId, subfieldId } });
-export const listMyApplications = (programId?: string) =>
-  request<{ items: ApplicationListItem[]; nextCursor: string | null }>(`/api/applications${programId ? `?programId=${encodeURIComponent(programId)}` : ''}`);
+export const listMyApplications = (filter: { programId?: string; status?: string; directionId?: string; limit?: number } = {}) => {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const qs = query.toString();
+  return request<{ items: ApplicationListItem[]; nextCursor: string | null }>(`/api/applications${qs ? `?${qs}` : ''}`);
+};
 export const getApplication = (id: string) => request<ApplicationResponse>(one(id));
 export const saveApplication = (id: string, patch: ApplicationPatch) => request<{ version: number }>(one(id), { method: 'PATCH', body: patch });
 export const eligibleRecommenders = (id: string) =>

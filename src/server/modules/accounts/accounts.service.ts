@@ -140,7 +140,7 @@ export async function register(ctx: ServiceContext, body: RegisterBody) {
       details: { userId: user.id, uscc: organization.uscc },
     });
     return {
-      user: { id: user.id, name: user.name, email: user.email, roles: user.roles },
+      user: { id: user.id, name: user.name, email: user.email, roles: user.roles, recommenderId: user.recommenderId },
       organization: {
         id: organization.id,
         name: organization.name,

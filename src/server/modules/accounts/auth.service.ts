@@ -50,7 +50,7 @@ export async function login(ctx: ServiceContext, input: { email: string; passwor
   await clearRateLimit(ctx.db, failKey);
   await pruneExpiredSessions(ctx.db, ctx.now);
   await pruneRateLimits(ctx.db, ctx.now);
-  return { user: { id: user.id, name: user.name, email: user.email, roles: user.roles }, session };
+  return { user: { id: user.id, name: user.name, email: user.email, roles: user.roles, recommenderId: user.recommenderId }, session };
 }
 
 export async function logout(ctx: ServiceContext): Promise<void> {

@@ -116,7 +116,7 @@ export async function acceptInvitation(ctx: ServiceContext, input: { token: stri
     });
     const session = await createSession(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent, now: ctx.now }, policy);
     await audit(ctx, tx, { action: 'organization.join', objectType: 'organization', objectId: link.organizationId!, details: { userId: user.id } });
-    return { user: { id: user.id, name: user.name, email: user.email, roles: user.roles }, session };
+    return { user: { id: user.id, name: user.name, email: user.email, roles: user.roles, recommenderId: user.recommenderId }, session };
   });
 }
 

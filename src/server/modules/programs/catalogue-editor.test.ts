@@ -45,7 +45,7 @@ describe('creating a program', () => {
     expect(res.statusCode, res.body).toBe(201);
     const p = await summary('ev-2026');
     expect(p.title).toBe('智能网联汽车揭榜');
-    expect(p.quotas).toEqual(quotas);
+    expect(p.quotas).toEqual({ ...quotas, recommendationsPerDirection: null });
     expect(p.sections.map((s) => s.key)).toContain('route');
     expect(p.reviewRounds.map((r) => r.key)).toEqual(['online', 'defence', 'onsite', 'final']);
     expect((await catalogue('ev-2026')).directions).toEqual([]);

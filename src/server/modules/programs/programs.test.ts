@@ -135,12 +135,12 @@ describe('PUT /api/admin/programs/:programId/quotas', () => {
     const res = await as(t.app, admin, { method: 'PUT', url, payload: { finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 } });
     expect(res.statusCode).toBe(200);
     const program = (await programs())[0];
-    expect(program.quotas).toEqual({ finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 });
+    expect(program.quotas).toEqual({ finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2, recommendationsPerDirection: null });
     expect(program.quotaChanges).toEqual([
       {
         changedAt: expect.any(String),
-        before: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
-        after: { finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2 },
+        before: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3, recommendationsPerDirection: null },
+        after: { finalistsPerSubfield: 6, winnersPerSubfield: 3, applicationsPerApplicant: 2, recommendationsPerDirection: null },
       },
     ]);
     const catalogue = (await t.app.inject({ method: 'GET', url: '/api/programs/ai-2018/catalogue' })).json();

@@ -58,7 +58,7 @@ export default function PhasesPage() {
           onFinish={async (values: ProgramQuotas) => {
             setError(null);
             try {
-              await setQuotas(program.code, values);
+              await setQuotas(program.code, { ...values, recommendationsPerDirection: values.recommendationsPerDirection ?? null });
               message.success(t('quotas.saved'));
               reload();
             } catch (e) {
@@ -78,6 +78,9 @@ export default function PhasesPage() {
               <InputNumber min={1} max={100} precision={0} />
             </Form.Item>
           ))}
+          <Form.Item label={t('quotas.recommendations')} name="recommendationsPerDirection">
+            <InputNumber min={1} max={1000} precision={0} />
+          </Form.Item>
           <Button htmlType="submit">{t('quotas.save')}</Button>
         </Form>
       </Card>

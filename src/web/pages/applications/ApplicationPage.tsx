@@ -135,11 +135,17 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
         />
       ) : null}
       {server.status === 'returned' && server.returnReason ? <Alert type="warning" showIcon title={t('application.returned')} description={server.returnReason} /> : null}
+      {server.status === 'not_recommended' && server.decisionComment ? (
+        <Alert type="warning" showIcon title={t('application.declined')} description={server.decisionComment} />
+      ) : null}
+      {server.status === 'ineligible' && server.eligibilityReason ? (
+        <Alert type="error" showIcon title={t('application.ineligibleReason')} description={server.eligibilityReason} />
+      ) : null}
       {!editable ? (
         <Alert
           type="info"
           showIcon
-          title={t('application.readOnly')}
+          title={owner ? t('application.readOnly') : t('application.staffReadOnly')}
           action={
             server.status === 'submitted' && owner ? (
               <Popconfirm
