@@ -37,8 +37,8 @@ function uscc(n: number): string {
   return body + alphabet[(31 - (sum % 31)) % 31];
 }
 
-/** An applicant with a submitted application in the subfield, choosing the Guangdong unit. */
-async function submittedApplication(code: string, tag: string, guangdong: string) {
+/** An applicant with a submitted application in the subfield, choosing the given unit. */
+async function submittedApplication(code: string, tag: string, unitId: string) {
   const email = `rec.${tag}@e2e.jiebang.cn`;
   const api = await playwrightRequest.newContext({ baseURL: inject('baseUrl') });
   const reg = await api.post('/api/auth/register', {
@@ -59,7 +59,7 @@ async function submittedApplication(code: string, tag: string, guangdong: string
       version: created.version,
       title: `${code} 攻关项目（${tag}）`,
       responsiblePerson: { name: '陈工', title: '所长', phone: '020-66668888', email },
-      recommenderId: guangdong,
+      recommenderId: unitId,
       sections: { basis: '基础', route: '路线', milestones: '进度', team: '团队', funding: '经费' },
       indicators: subfield.indicators.map((i: { id: string; kind: string }) => ({ indicatorId: i.id, current: value(i.kind), target: value(i.kind) })),
     },
@@ -88,17 +88,23 @@ afterAll(async () => {
 
 describe('recommendation', () => {
   it('returns, gets a revision, recommends and ranks, submits the batch and exports the summary', async () => {
-    const units = (await (await admin.get('/api/recommenders')).json()).items as Array<{ id: string; kind: string; regionCode: string; cityCode: string | null }>;
-    const guangdong = units.find((u) => u.kind === 'province' && u.regionCode === '440000' && !u.cityCode)!.id;
     const tag = Date.now().toString(36);
+    // A unit of its own (an industry association, which any organization may choose), so that applications other
+    // journeys left with the provincial units cannot hold up its batch.
+    const created = await admin.post('/api/admin/recommenders', {
+      headers: { 'x-csrf-token': adminCsrf },
+      data: { name: `人工智能产业联盟${tag}`, kind: 'association' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const unitId = (await created.json()).id as string;
     const unitEmail = `gd.${tag}@e2e.jiebang.cn`;
     const account = await admin.post('/api/admin/users', {
       headers: { 'x-csrf-token': adminCsrf },
-      data: { role: 'recommender', name: '广东推荐员', email: unitEmail, password: PASSWORD, recommenderId: guangdong },
+      data: { role: 'recommender', name: '联盟推荐员', email: unitEmail, password: PASSWORD, recommenderId: unitId },
     });
     expect(account.status(), await account.text()).toBe(201);
-    const first = await submittedApplication('D01-01', `${tag}a`, guangdong);
-    const second = await submittedApplication('D01-02', `${tag}b`, guangdong);
+    const first = await submittedApplication('D01-01', `${tag}a`, unitId);
+    const second = await submittedApplication('D01-02', `${tag}b`, unitId);
 
     const unit = await openPage(browser, '/');
     await signIn(unit, unitEmail, PASSWORD);

@@ -17,7 +17,6 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/recommender', label: 'nav.recommender', roles: ['recommender'] },
   { path: '/admin/programs', label: 'nav.programs', roles: ['program_admin'] },
   { path: '/admin/recommendations', label: 'nav.recommendations', roles: ['program_admin'] },
-  { path: '/admin/phases', label: 'nav.phases', roles: ['program_admin'] },
   { path: '/admin/experts', label: 'nav.experts', roles: ['program_admin'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
   { path: '/organization', label: 'nav.members', roles: ['org_admin'] },

@@ -421,7 +421,7 @@ export const zh = {
   'application.withdrawConfirm': '撤回后推荐单位将不再处理这份申报；在申报期内可以重新申报该细分领域。确定撤回？',
   'application.withdrawn': '已撤回',
   'nav.recommender': '推荐工作',
-  'nav.recommendations': '推荐与形式审查',
+  'nav.recommendations': '推荐审查',
   'recommender.noUnit': '您的账户没有关联推荐单位，请联系管理员。',
   'recommender.title': '推荐工作',
   'recommender.intro': '这里列出选择本单位推荐的申报。逐项作出推荐、退回修改或不推荐的意见，在每个方向内给推荐的申报排序，然后报送推荐批次。',
