@@ -1,0 +1,175 @@
+// Minimum-cost flow with integer costs, by successive shortest paths (Dijkstra on reduced costs, Johnson potentials).
+// Exact: with integer costs, the flow it returns has the minimum cost among maximum flows. Arcs live in flat typed
+// arrays (a forward arc and its reverse side by side), so a graph of millions of arcs stays compact.
+
+export class FlowNetwork {
+  private head: Int32Array;
+  private next: Int32Array;
+  private to: Int32Array;
+  private cap: Int32Array;
+  private cost: Float64Array;
+  private arcs = 0;
+
+  constructor(
+    readonly nodes: number,
+    expectedArcs = 16,
+  ) {
+    this.head = new Int32Array(nodes).fill(-1);
+    const size = Math.max(2, expectedArcs * 2);
+    this.next = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.cap = new Int32Array(size);
+    this.cost = new Float64Array(size);
+  }
+
+  private grow(): void {
+    const size = this.to.length * 2;
+    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.next = copy(this.next, (n) => new Int32Array(n));
+    this.to = copy(this.to, (n) => new Int32Array(n));
+    this.cap = copy(this.cap, (n) => new Int32Array(n));
+    this.cost = copy(this.cost, (n) => new Float64Array(n));
+  }
+
+  /** Adds an arc and returns its index (its reverse is index + 1). */
+  addArc(from: number, to: number, capacity: number, cost: number): number {
+    if (!Number.isInteger(cost)) throw new Error('costs must be integers for an exact optimum');
+    if (this.arcs + 2 > this.to.length) this.grow();
+    const a = this.arcs;
+    this.to[a] = to;
+    this.cap[a] = capacity;
+    this.cost[a] = cost;
+    this.next[a] = this.head[from]!;
+    this.head[from] = a;
+    this.to[a + 1] = from;
+    this.cap[a + 1] = 0;
+    this.cost[a + 1] = -cost;
+    this.next[a + 1] = this.head[to]!;
+    this.head[to] = a + 1;
+    this.arcs += 2;
+    return a;
+  }
+
+  /** Flow on an arc added with addArc. */
+  flowOn(arc: number): number {
+    return this.cap[arc + 1]!;
+  }
+
+  get arcCount(): number {
+    return this.arcs / 2;
+  }
+
+  /**
+   * Sends as much flow as possible from source to sink at minimum cost. `order` lists the nodes in a topological
+   * order of the arcs with capacity (the network must be acyclic at the start), which gives exact initial
+   * potentials even with negative costs.
+   */
+  solve(source: number, sink: number, order: number[]): { flow: number; cost: number } {
+    const n = this.nodes;
+    const potential = new Float64Array(n).fill(Infinity);
+    potential[source] = 0;
+    for (const u of order) {
+      const pu = potential[u]!;
+      if (pu === Infinity) continue;
+      for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
+        if (this.cap[a]! > 0 && pu + this.cost[a]! < potential[this.to[a]!]!) potential[this.to[a]!] = pu + this.cost[a]!;
+      }
+    }
+    for (let v = 0; v < n; v += 1) if (potential[v] === Infinity) potential[v] = 0;
+
+    const dist = new Float64Array(n);
+    const via = new Int32Array(n);
+    const heap = new MinHeap(n);
+    let flow = 0;
+    let cost = 0;
+    for (;;) {
+      dist.fill(Infinity);
+      via.fill(-1);
+      dist[source] = 0;
+      heap.push(source, 0);
+      while (heap.size > 0) {
+        const [u, d] = heap.pop();
+        if (d > dist[u]!) continue;
+        const pu = potential[u]!;
+        for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
+          if (this.cap[a]! <= 0) continue;
+          const v = this.to[a]!;
+          const nd = d + this.cost[a]! + pu - potential[v]!;
+          if (nd < dist[v]!) {
+            dist[v] = nd;
+            via[v] = a;
+            heap.push(v, nd);
+          }
+        }
+      }
+      if (dist[sink] === Infinity) break;
+      for (let v = 0; v < n; v += 1) if (dist[v] !== Infinity) potential[v] += dist[v]!;
+      let push = Infinity;
+      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) push = Math.min(push, this.cap[via[v]!]!);
+      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) {
+        const a = via[v]!;
+        this.cap[a]! -= push;
+        this.cap[a ^ 1]! += push;
+        cost += push * this.cost[a]!;
+      }
+      flow += push;
+    }
+    return { flow, cost };
+  }
+}
+
+/** A binary heap of (node, key) with lazy deletion. */
+class MinHeap {
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.nodes = new Int32Array(Math.max(16, capacity));
+    this.keys = new Float64Array(Math.max(16, capacity));
+  }
+
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(this.size * 2);
+      nodes.set(this.nodes);
+      const keys = new Float64Array(this.size * 2);
+      keys.set(this.keys);
+      this.nodes = nodes;
+      this.keys = keys;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! <= key) break;
+      this.nodes[i] = this.nodes[parent]!;
+      this.keys[i] = this.keys[parent]!;
+      i = parent;
+    }
+    this.nodes[i] = node;
+    this.keys[i] = key;
+  }
+
+  pop(): [number, number] {
+    const top: [number, number] = [this.nodes[0]!, this.keys[0]!];
+    const lastNode = this.nodes[--this.size]!;
+    const lastKey = this.keys[this.size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1]! < this.keys[child]!) child += 1;
+      if (this.keys[child]! >= lastKey) break;
+      this.nodes[i] = this.nodes[child]!;
+      this.keys[i] = this.keys[child]!;
+      i = child;
+    }
+    this.nodes[i] = lastNode;
+    this.keys[i] = lastKey;
+    return top;
+  }
+}
