@@ -11,4 +11,5 @@ export const VALIDATION_MESSAGES: Record<string, Record<Lang, string>> = {
   regionCode: { zh: '行政区划代码应为 6 位数字', en: 'A region code has 6 digits' },
   code: { zh: '编号只能包含字母、数字、- 和 _（最多 40 个字符）', en: 'A code has letters, digits, - and _ (at most 40 characters)' },
   programCode: { zh: '项目编号只能包含小写字母、数字和 -（2–40 个字符）', en: 'A program code has small letters, digits and - (2 to 40 characters)' },
+  uscc: { zh: '统一社会信用代码应为 18 位（数字和大写字母，不含 I、O、Z、S、V）', en: 'A unified social credit code has 18 digits and capital letters (no I, O, Z, S, V)' },
 };

@@ -153,6 +153,8 @@ export const expertProfiles = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     organizationName: text('organization_name').notNull(),
     organizationUscc: text('organization_uscc'),
+    /** The group (parent organization) the expert's organization belongs to, for the same-group conflict. */
+    organizationParentUscc: text('organization_parent_uscc'),
     regionCode: text('region_code').notNull(),
     subfieldIds: uuid('subfield_ids').array().notNull().default(sql`'{}'::uuid[]`),
     keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
@@ -161,5 +163,28 @@ export const expertProfiles = pgTable(
   (t) => [
     check('expert_profiles_uscc_format', sql`${t.organizationUscc} IS NULL OR ${t.organizationUscc} ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'`),
     index('expert_profiles_uscc').on(t.organizationUscc),
+  ],
+);
+
+/** Relationships an expert declares with organizations (employment, board seats, shareholdings, other ties): while
+ * they last and for three years after, the expert is not assigned that organization's applications. */
+export const expertTies = pgTable(
+  'expert_ties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationName: text('organization_name').notNull(),
+    uscc: text('uscc'),
+    kind: text('kind', { enum: ['employment', 'board', 'shareholding', 'other'] }).notNull(),
+    /** YYYY-MM-DD; null while the tie lasts. */
+    endedOn: text('ended_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('expert_ties_expert').on(t.expertId),
+    check('expert_ties_kind', sql`${t.kind} IN ('employment', 'board', 'shareholding', 'other')`),
+    check('expert_ties_ended_on', sql`${t.endedOn} IS NULL OR ${t.endedOn} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
   ],
 );

@@ -1,6 +1,6 @@
 // Applications (申报书): the editable form, the indicator table, attachments, and every submitted version.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUSES, type IndicatorValue, type ResponsiblePerson } from '../../../shared/schemas/applications.js';
 import { organizations, recommenders, users } from './accounts.js';
 import { indicators, subfields } from './catalogue.js';
@@ -161,4 +161,54 @@ export const recommendationBatches = pgTable(
     // At most one open (not reopened) batch per unit and program.
     uniqueIndex('recommendation_batches_open').on(t.programId, t.recommenderId).where(sql`${t.reopenedAt} IS NULL`),
   ],
+);
+
+/** Experts assigned to applications in a review round: drafts until the round is released. */
+export const reviewAssignments = pgTable(
+  'review_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    round: text('round').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: ['draft', 'released'] }).notNull().default('draft'),
+    /** 0–1000: the subfield (500) and the text (up to 500). */
+    affinity: integer('affinity').notNull(),
+    subfieldMatch: boolean('subfield_match').notNull().default(false),
+    sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
+    pinned: boolean('pinned').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('review_assignments_pair').on(t.programId, t.round, t.applicationId, t.expertId),
+    index('review_assignments_expert').on(t.expertId, t.status),
+    check('review_assignments_status', sql`${t.status} IN ('draft', 'released')`),
+  ],
+);
+
+/** Pairs an admin forbade for a round: never assigned, whatever the affinity. */
+export const assignmentBans = pgTable(
+  'assignment_bans',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    round: text('round').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.round, t.applicationId, t.expertId] })],
 );

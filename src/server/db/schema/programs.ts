@@ -18,6 +18,8 @@ export const programs = pgTable(
     applicationsPerApplicant: integer('applications_per_applicant').notNull().default(3),
     /** Optional: how many applications one recommending unit may recommend per direction. */
     recommendationsPerDirection: integer('recommendations_per_direction'),
+    /** Conflict rule of the program: experts do not review applicants of their own province. */
+    conflictSameProvince: boolean('conflict_same_province').notNull().default(false),
     /** Application sections (key, title, required, maxLength), defined with the program. */
     sections: jsonb('sections').$type<ProgramSection[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@
 // keywords and subfields to the application's title and text (Chinese tokenized with jieba, ranked with BM25 over the
 // round's applications). Each pairing keeps the shared terms, which are its stated reason.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 /** Words of this domain that jieba's general dictionary would split. */
 const DOMAIN_WORDS = [

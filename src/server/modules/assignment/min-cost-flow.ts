@@ -107,7 +107,7 @@ export class FlowNetwork {
         }
       }
       if (dist[sink] === Infinity) break;
-      for (let v = 0; v < n; v += 1) if (dist[v] !== Infinity) potential[v] += dist[v]!;
+      for (let v = 0; v < n; v += 1) if (dist[v] !== Infinity) potential[v] = potential[v]! + dist[v]!;
       let push = Infinity;
       for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) push = Math.min(push, this.cap[via[v]!]!);
       for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) {

@@ -21,6 +21,8 @@ import { BUILT_IN_REVIEW_ROUNDS, BUILT_IN_SECTIONS, insertReviewRounds } from '.
 import { indicatorProblems, type Problem, reviewRoundProblems, sectionsProblems, winnersProblems } from './catalogue-rules.js';
 import { findProgram, requireProgramAdmin } from './catalogue.service.js';
 import { requireProgramCreator } from './program-document.service.js';
+import { roundReleased } from '../assignment/assignment.service.js';
+import { canonicalJson } from '../audit/canonical.js';
 import type { ProgramRow } from './programs.repository.js';
 
 const CODE_TAKEN: Localized = { zh: '该编号已在本项目中使用', en: 'This code is already used in this program' };
@@ -95,6 +97,10 @@ export async function putReviewRound(ctx: ServiceContext, idOrCode: string, key:
   return ctx.db.transaction(async (tx) => {
     const where = and(eq(reviewRounds.programId, program.id), eq(reviewRounds.key, key));
     const [old] = await tx.select().from(reviewRounds).where(where).for('update');
+    // Once experts have the round's assignments, its criteria are what they score against.
+    if (old && canonicalJson(old.criteria) !== canonicalJson(fields.criteria) && (await roundReleased(tx, program.id, key))) {
+      throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布，评审标准已冻结', en: 'The round’s assignments are released; its criteria are frozen' });
+    }
     if (old) {
       await tx.update(reviewRounds).set({ ...fields, updatedAt: ctx.now }).where(where);
     } else {

@@ -1,0 +1,386 @@
+// Assigning experts to a review round's applications: conflicts with reasons, affinities with shared terms, the exact
+// optimum under the needs and loads, pins and bans by admins, drafts until released. Experts keep their own profile
+// (keywords, group, declared ties).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  applications,
+  assignmentBans,
+  expertProfiles,
+  expertTies,
+  organizations,
+  recommenders,
+  reviewAssignments,
+  reviewRounds,
+  subfields,
+  users,
+} from '../../db/schema/index.js';
+import { AppError, invalidFields, type Localized } from '../../http/app-error.js';
+import { audit, type ServiceContext } from '../../http/request-context.js';
+import { hasRole } from '../accounts/actor.js';
+import { findProgram, requireProgramAdmin } from '../programs/catalogue.service.js';
+import { AffinityModel, type Affinity } from './affinity.js';
+import { assign, type Candidate } from './assign.js';
+import { conflictsOf, type Conflict, type ConflictApplication, type ConflictExpert, type TieKind } from './conflicts.js';
+
+/** Per application, at most this many candidates by affinity go into the optimisation (the best ones). */
+const TOP_CANDIDATES = 200;
+
+interface PoolExpert extends ConflictExpert {
+  id: string;
+  name: string;
+  subfieldIds: string[];
+  keywords: string[];
+}
+
+async function expertPool(db: DbOrTx): Promise<PoolExpert[]> {
+  const rows = await db
+    .select({ id: users.id, name: users.name, profile: expertProfiles })
+    .from(users)
+    .innerJoin(expertProfiles, eq(expertProfiles.userId, users.id))
+    .where(and(sql`'expert' = ANY(${users.roles})`, eq(users.disabled, false)))
+    .orderBy(asc(users.name));
+  const ids = rows.map((r) => r.id);
+  const ties = ids.length > 0 ? await db.select().from(expertTies).where(inArray(expertTies.expertId, ids)) : [];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    organizationName: r.profile.organizationName,
+    organizationUscc: r.profile.organizationUscc,
+    organizationParentUscc: r.profile.organizationParentUscc,
+    regionCode: r.profile.regionCode,
+    subfieldIds: r.profile.subfieldIds,
+    keywords: r.profile.keywords,
+    ties: ties.filter((t) => t.expertId === r.id).map((t) => ({ organizationName: t.organizationName, uscc: t.uscc, kind: t.kind as TieKind, endedOn: t.endedOn })),
+  }));
+}
+
+interface RoundApplication extends ConflictApplication {
+  id: string;
+  title: string;
+  subfieldId: string;
+  subfieldName: string;
+  text: string;
+}
+
+/** The applications a round reviews: the program's eligible ones (later rounds advance from here). */
+async function roundApplications(db: DbOrTx, programId: string): Promise<RoundApplication[]> {
+  const rows = await db
+    .select({ app: applications, org: organizations, rec: recommenders, subfieldName: subfields.name })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(subfields, eq(subfields.id, applications.subfieldId))
+    .leftJoin(recommenders, eq(recommenders.id, applications.recommenderId))
+    .where(and(eq(applications.programId, programId), eq(applications.status, 'eligible')))
+    .orderBy(asc(applications.receiptNumber));
+  return rows.map(({ app, org, rec, subfieldName }) => ({
+    id: app.id,
+    title: app.title,
+    subfieldId: app.subfieldId,
+    subfieldName,
+    text: [app.title, subfieldName, ...Object.values(app.sections)].join('\n'),
+    organizationName: org.name,
+    organizationUscc: org.uscc,
+    organizationParentUscc: org.parentUscc,
+    regionCode: org.regionCode,
+    recommenderUscc: rec?.uscc ?? null,
+    recommenderName: rec?.name ?? null,
+  }));
+}
+
+async function adminProgram(ctx: ServiceContext, idOrCode: string) {
+  const program = await findProgram(ctx, idOrCode);
+  requireProgramAdmin(ctx, program);
+  return program;
+}
+
+async function requireRound(db: DbOrTx, programId: string, round: string) {
+  const [row] = await db.select().from(reviewRounds).where(and(eq(reviewRounds.programId, programId), eq(reviewRounds.key, round)));
+  if (!row) throw invalidFields([{ path: 'round', message: { zh: '本项目没有这个评审轮次', en: 'The program has no such review round' } }]);
+  return row;
+}
+
+async function releasedCount(db: DbOrTx, programId: string, round: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.programId, programId), eq(reviewAssignments.round, round), eq(reviewAssignments.status, 'released')));
+  return row?.n ?? 0;
+}
+
+/** Whether a round's assignments have been released (its criteria are then frozen). */
+export async function roundReleased(db: DbOrTx, programId: string, round: string): Promise<boolean> {
+  return (await releasedCount(db, programId, round)) > 0;
+}
+
+/** "Check this expert against these applications": every conflict with its reason, before anyone is invited. */
+export async function checkExpert(ctx: ServiceContext, programIdOrCode: string, expertId: string) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  const expert = (await expertPool(ctx.db)).find((e) => e.id === expertId);
+  if (!expert) throw new AppError('NOT_FOUND');
+  const today = ctx.now.toISOString().slice(0, 10);
+  const apps = await roundApplications(ctx.db, program.id);
+  return {
+    items: apps.map((a) => ({
+      applicationId: a.id,
+      title: a.title,
+      organization: a.organizationName,
+      conflicts: conflictsOf(expert, a, { sameProvince: program.conflictSameProvince, today }).map((c) => ({ code: c.code, reason: c.reason[ctx.lang] })),
+    })),
+  };
+}
+
+const UNFILLED: Record<'too_few_candidates' | 'experts_full', (n: number) => Localized> = {
+  too_few_candidates: (n) => ({ zh: `只有 ${n} 位专家与之无利益冲突`, en: `Only ${n} experts have no conflict with it` }),
+  experts_full: () => ({ zh: '无冲突的专家工作量均已排满', en: 'The experts without a conflict are fully loaded' }),
+};
+
+/** Drafts the optimal assignment of the round (pinned pairs kept, banned and conflicted pairs never made). */
+export async function autoAssign(ctx: ServiceContext, programIdOrCode: string, input: { round: string; reviewersPerApplication: number; maxPerExpert: number }) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  return ctx.db.transaction(async (tx) => {
+    await requireRound(tx, program.id, input.round);
+    // One optimisation of a program at a time; a released round is not re-drafted here.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`assign:${program.id}`}))`);
+    if (await roundReleased(tx, program.id, input.round)) {
+      throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布', en: 'This round’s assignments have been released' });
+    }
+    const [apps, experts, bans, pins] = await Promise.all([
+      roundApplications(tx, program.id),
+      expertPool(tx),
+      tx.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, input.round))),
+      tx
+        .select()
+        .from(reviewAssignments)
+        .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, true))),
+    ]);
+    const banned = new Set(bans.map((b) => `${b.applicationId}:${b.expertId}`));
+    const today = ctx.now.toISOString().slice(0, 10);
+    const model = new AffinityModel(apps.map((a) => ({ subfieldId: a.subfieldId, text: a.text })));
+    const subfieldNames = new Map(apps.map((a) => [a.subfieldId, a.subfieldName]));
+    const affinities: Affinity[][] = experts.map((e) =>
+      model.expertAffinities({ subfieldIds: e.subfieldIds, keywords: e.keywords, subfieldNames: e.subfieldIds.map((id) => subfieldNames.get(id) ?? '') }),
+    );
+    const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
+    const appIndex = new Map(apps.map((a, i) => [a.id, i]));
+    const candidates: Candidate[][] = apps.map((a, ai) => {
+      const list: Candidate[] = [];
+      experts.forEach((e, ei) => {
+        if (banned.has(`${a.id}:${e.id}`)) return;
+        if (conflictsOf(e, a, { sameProvince: program.conflictSameProvince, today }).length > 0) return;
+        list.push({ expert: ei, affinity: affinities[ei]![ai]!.score });
+      });
+      return list.sort((x, y) => y.affinity - x.affinity).slice(0, TOP_CANDIDATES);
+    });
+    const pinned = pins
+      .map((p) => [appIndex.get(p.applicationId), expertIndex.get(p.expertId)] as const)
+      .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined)
+      .map(([a, e]) => [a, e] as [number, number]);
+    const result = assign({
+      need: apps.map(() => input.reviewersPerApplication),
+      load: experts.map(() => input.maxPerExpert),
+      candidates,
+      pinned,
+    });
+    await tx
+      .delete(reviewAssignments)
+      .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, false)));
+    const fresh = result.pairs.filter((p) => !p.pinned);
+    if (fresh.length > 0) {
+      await tx.insert(reviewAssignments).values(
+        fresh.map((p) => {
+          const affinity = affinities[p.expert]![p.application]!;
+          return {
+            programId: program.id,
+            round: input.round,
+            applicationId: apps[p.application]!.id,
+            expertId: experts[p.expert]!.id,
+            affinity: affinity.score,
+            subfieldMatch: affinity.subfieldMatch,
+            sharedTerms: affinity.sharedTerms,
+          };
+        }),
+      );
+    }
+    const unassigned = result.unfilled.map((u) => ({ applicationId: apps[u.application]!.id, missing: u.missing, reason: UNFILLED[u.reason](u.candidates)[ctx.lang] }));
+    await audit(ctx, tx, {
+      action: 'assignment.auto',
+      objectType: 'program',
+      objectId: program.id,
+      details: { ...input, assigned: result.pairs.length, totalAffinity: result.totalAffinity, unassigned: unassigned.length },
+    });
+    return { assigned: result.pairs.length, totalAffinity: result.totalAffinity, unassigned };
+  });
+}
+
+/** Pins a pair (kept by every re-optimisation), or lets it go again. A conflicted pair cannot be pinned. */
+export async function setPin(ctx: ServiceContext, programIdOrCode: string, input: { round: string; applicationId: string; expertId: string; pinned: boolean }) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  return ctx.db.transaction(async (tx) => {
+    await requireRound(tx, program.id, input.round);
+    if (await roundReleased(tx, program.id, input.round)) throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布', en: 'This round’s assignments have been released' });
+    const where = and(
+      eq(reviewAssignments.programId, program.id),
+      eq(reviewAssignments.round, input.round),
+      eq(reviewAssignments.applicationId, input.applicationId),
+      eq(reviewAssignments.expertId, input.expertId),
+    );
+    const [existing] = await tx.select().from(reviewAssignments).where(where);
+    if (input.pinned && !existing) {
+      const app = (await roundApplications(tx, program.id)).find((a) => a.id === input.applicationId);
+      const expert = (await expertPool(tx)).find((e) => e.id === input.expertId);
+      if (!app || !expert) throw new AppError('NOT_FOUND');
+      const conflicts = conflictsOf(expert, app, { sameProvince: program.conflictSameProvince, today: ctx.now.toISOString().slice(0, 10) });
+      if (conflicts.length > 0) throw conflictError(conflicts);
+      await tx.insert(reviewAssignments).values({ programId: program.id, round: input.round, applicationId: app.id, expertId: expert.id, affinity: 0, pinned: true });
+    } else if (existing) {
+      await tx.update(reviewAssignments).set({ pinned: input.pinned }).where(where);
+    } else {
+      throw new AppError('NOT_FOUND');
+    }
+    await audit(ctx, tx, { action: input.pinned ? 'assignment.pin' : 'assignment.unpin', objectType: 'application', objectId: input.applicationId, details: { round: input.round, expertId: input.expertId } });
+    return { pinned: input.pinned };
+  });
+}
+
+function conflictError(conflicts: Conflict[]): AppError {
+  return new AppError('CONFLICT', { zh: `存在利益冲突：${conflicts.map((c) => c.reason.zh).join('；')}`, en: `Conflict of interest: ${conflicts.map((c) => c.reason.en).join('; ')}` });
+}
+
+/** Forbids a pair for the round (removing it if drafted), or allows it again. */
+export async function setBan(ctx: ServiceContext, programIdOrCode: string, input: { round: string; applicationId: string; expertId: string; banned: boolean }) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  return ctx.db.transaction(async (tx) => {
+    await requireRound(tx, program.id, input.round);
+    const key = and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, input.round), eq(assignmentBans.applicationId, input.applicationId), eq(assignmentBans.expertId, input.expertId));
+    if (input.banned) {
+      await tx.insert(assignmentBans).values({ programId: program.id, round: input.round, applicationId: input.applicationId, expertId: input.expertId }).onConflictDoNothing();
+      await tx
+        .delete(reviewAssignments)
+        .where(
+          and(
+            eq(reviewAssignments.programId, program.id),
+            eq(reviewAssignments.round, input.round),
+            eq(reviewAssignments.applicationId, input.applicationId),
+            eq(reviewAssignments.expertId, input.expertId),
+            eq(reviewAssignments.status, 'draft'),
+          ),
+        );
+    } else {
+      await tx.delete(assignmentBans).where(key);
+    }
+    await audit(ctx, tx, { action: input.banned ? 'assignment.ban' : 'assignment.unban', objectType: 'application', objectId: input.applicationId, details: { round: input.round, expertId: input.expertId } });
+    return { banned: input.banned };
+  });
+}
+
+export async function releaseRound(ctx: ServiceContext, programIdOrCode: string, input: { round: string }) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  return ctx.db.transaction(async (tx) => {
+    await requireRound(tx, program.id, input.round);
+    const released = await tx
+      .update(reviewAssignments)
+      .set({ status: 'released', releasedAt: ctx.now })
+      .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.status, 'draft')))
+      .returning({ id: reviewAssignments.id });
+    await audit(ctx, tx, { action: 'assignment.release', objectType: 'program', objectId: program.id, details: { round: input.round, released: released.length } });
+    return { released: released.length };
+  });
+}
+
+export async function listAssignments(ctx: ServiceContext, programIdOrCode: string, round: string) {
+  const program = await adminProgram(ctx, programIdOrCode);
+  const rows = await ctx.db
+    .select({ a: reviewAssignments, expertName: users.name, title: applications.title, organization: organizations.name, expertOrganization: expertProfiles.organizationName })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.expertId))
+    .innerJoin(expertProfiles, eq(expertProfiles.userId, reviewAssignments.expertId))
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, round)))
+    .orderBy(asc(applications.receiptNumber), sql`${reviewAssignments.affinity} DESC`);
+  const bans = await ctx.db.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, round)));
+  return {
+    items: rows.map((r) => ({
+      id: r.a.id,
+      applicationId: r.a.applicationId,
+      title: r.title,
+      organization: r.organization,
+      expertId: r.a.expertId,
+      expertName: r.expertName,
+      expertOrganization: r.expertOrganization,
+      affinity: r.a.affinity,
+      subfieldMatch: r.a.subfieldMatch,
+      sharedTerms: r.a.sharedTerms,
+      pinned: r.a.pinned,
+      status: r.a.status,
+    })),
+    bans: bans.map((b) => ({ applicationId: b.applicationId, expertId: b.expertId })),
+  };
+}
+
+/** An expert's released assignments, with the round's criteria. Before declaring no conflict, the title, subfield
+ * and applicant are all the expert sees. */
+export async function myAssignments(ctx: ServiceContext) {
+  if (!hasRole(ctx.actor, 'expert')) throw new AppError('FORBIDDEN');
+  const rows = await ctx.db
+    .select({ a: reviewAssignments, title: applications.title, organization: organizations.name, subfield: subfields.name, criteria: reviewRounds.criteria })
+    .from(reviewAssignments)
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(subfields, eq(subfields.id, applications.subfieldId))
+    .innerJoin(reviewRounds, and(eq(reviewRounds.programId, reviewAssignments.programId), eq(reviewRounds.key, reviewAssignments.round)))
+    .where(and(eq(reviewAssignments.expertId, ctx.actor!.id), eq(reviewAssignments.status, 'released')))
+    .orderBy(asc(reviewAssignments.releasedAt));
+  return {
+    items: rows.map((r) => ({
+      id: r.a.id,
+      applicationId: r.a.applicationId,
+      round: r.a.round,
+      status: r.a.status,
+      title: r.title,
+      subfield: r.subfield,
+      applicant: r.organization,
+      criteria: r.criteria,
+    })),
+  };
+}
+
+export interface ExpertProfileInput {
+  keywords: string[];
+  organizationParentUscc: string | null;
+  ties: Array<{ organizationName: string; uscc: string | null; kind: TieKind; endedOn: string | null }>;
+}
+
+export async function getMyProfile(ctx: ServiceContext) {
+  if (!hasRole(ctx.actor, 'expert')) throw new AppError('FORBIDDEN');
+  const [profile] = await ctx.db.select().from(expertProfiles).where(eq(expertProfiles.userId, ctx.actor!.id));
+  if (!profile) throw new AppError('NOT_FOUND');
+  const ties = await ctx.db.select().from(expertTies).where(eq(expertTies.expertId, ctx.actor!.id)).orderBy(asc(expertTies.createdAt));
+  return {
+    organizationName: profile.organizationName,
+    organizationUscc: profile.organizationUscc,
+    organizationParentUscc: profile.organizationParentUscc,
+    regionCode: profile.regionCode,
+    subfieldIds: profile.subfieldIds,
+    keywords: profile.keywords,
+    ties: ties.map((t) => ({ organizationName: t.organizationName, uscc: t.uscc, kind: t.kind as TieKind, endedOn: t.endedOn })),
+  };
+}
+
+/** The expert keeps its keywords, its group and its declared ties up to date itself. */
+export async function updateMyProfile(ctx: ServiceContext, input: ExpertProfileInput) {
+  if (!hasRole(ctx.actor, 'expert')) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(expertProfiles)
+      .set({ keywords: input.keywords, organizationParentUscc: input.organizationParentUscc, updatedAt: ctx.now })
+      .where(eq(expertProfiles.userId, ctx.actor!.id))
+      .returning({ id: expertProfiles.userId });
+    if (updated.length === 0) throw new AppError('NOT_FOUND');
+    await tx.delete(expertTies).where(eq(expertTies.expertId, ctx.actor!.id));
+    if (input.ties.length > 0) await tx.insert(expertTies).values(input.ties.map((t) => ({ expertId: ctx.actor!.id, ...t })));
+    await audit(ctx, tx, { action: 'expert.profile.update', objectType: 'user', objectId: ctx.actor!.id, details: { keywords: input.keywords.length, ties: input.ties.length } });
+  });
+  return getMyProfile(ctx);
+}
