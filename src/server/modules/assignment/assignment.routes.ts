@@ -8,6 +8,9 @@ import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
 import { autoAssign, checkExpert, getMyProfile, listAssignments, myAssignments, releaseRound, setBan, setPin, updateMyProfile } from './assignment.service.js';
 import { TIE_KINDS } from './conflicts.js';
+import { AppError } from '../../http/app-error.js';
+import { expertTemplate, importExperts } from '../accounts/experts-import.service.js';
+import { XLSX_MIME } from '../programs/program-workbook.js';
 
 const tags = ['assignment'];
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -108,6 +111,33 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
       },
     },
     handler: async (request) => checkExpert(serviceContext(deps, request), request.params.programId, request.params.expertId),
+  });
+
+  r.post('/api/admin/programs/:programId/experts/import.xlsx', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Import experts from Excel (multipart, field `file`): errors by row and column, all or nothing; a password link each',
+      params: programParams,
+      consumes: ['multipart/form-data'],
+      response: { 201: z.object({ created: z.array(z.object({ name: z.string(), email: z.string(), link: z.string(), expiresAt: z.string() })) }) },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file') {
+        throw new AppError('VALIDATION_FAILED', undefined, { details: [{ path: 'file', message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } }] });
+      }
+      const content = await file.toBuffer();
+      return reply.code(201).send(await importExperts(serviceContext(deps, request), request.params.programId, { filename: file.filename, content }));
+    },
+  });
+
+  r.get('/api/admin/experts/template.xlsx', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'A blank expert workbook with its columns', produces: [XLSX_MIME], response: { 200: z.any() } },
+    handler: async (_request, reply) =>
+      reply.type(XLSX_MIME).header('content-disposition', 'attachment; filename="experts.xlsx"').send(await expertTemplate()),
   });
 
   r.get('/api/expert/assignments', {

@@ -318,7 +318,7 @@ export function checkZipEnvelope(buffer: Buffer): Localized | null {
 
 type Raw = string | number | boolean | Date | null;
 
-function plain(value: ExcelJS.CellValue): Raw {
+export function plain(value: ExcelJS.CellValue): Raw {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
