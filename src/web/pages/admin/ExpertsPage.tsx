@@ -1,11 +1,13 @@
 // Program admins build the expert pool: an account per expert with the organization, region, subfields and keywords
 // that conflict-of-interest rules and matching use.
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { PROVINCES, regionByCode } from '../../../shared/regions.js';
 import type { CreateExpertBody, ExpertView } from '../../../shared/schemas/accounts.js';
 import { USCC_MESSAGES, normalizeUscc, usccProblem } from '../../../shared/uscc.js';
 import { createExpert, listExperts } from '../../api/accounts.js';
+import { checkExpert, expertTemplateUrl, importExperts } from '../../api/assignment.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
@@ -22,6 +24,9 @@ export default function ExpertsPage() {
   const catalogue = useLoader(() => (programCode ? getCatalogue(programCode) : Promise.resolve(null)), [programCode]);
   const [form] = Form.useForm<CreateExpertBody>();
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState<ExpertView | null>(null);
+  const [importProblems, setImportProblems] = useState<string[] | null>(null);
+  const [imported, setImported] = useState<Array<{ name: string; email: string; link: string }> | null>(null);
   const name = (e: { name: string; nameEn: string }) => (lang === 'zh' || !e.nameEn ? e.name : e.nameEn);
 
   const tree = (catalogue.data?.directions ?? []).map((d) => ({
@@ -125,9 +130,98 @@ export default function ExpertsPage() {
             { title: t('experts.region'), render: (_, e) => regionByCode(e.regionCode)?.[lang === 'zh' ? 'name' : 'nameEn'] ?? e.regionCode },
             { title: t('experts.subfields'), render: (_, e) => e.subfieldIds.map((id) => <Tag key={id}>{subfieldCode.get(id) ?? '…'}</Tag>) },
             { title: t('experts.keywords'), render: (_, e) => e.keywords.join('、') },
+            {
+              title: '',
+              render: (_, e) => (
+                <Button size="small" onClick={() => setChecking(e)} aria-label={`${t('experts.checkConflicts')} ${e.name}`}>
+                  {t('experts.checkConflicts')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
+      <Card title={t('experts.import')}>
+        <Typography.Paragraph type="secondary">
+          {t('experts.importHelp')} <a href={expertTemplateUrl}>{t('experts.template')}</a>
+        </Typography.Paragraph>
+        {importProblems ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('programs.importFailed', { n: importProblems.length })}
+            description={
+              <ul data-testid="expert-import-problems" style={{ margin: 0, paddingInlineStart: 20 }}>
+                {importProblems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
+        {imported ? (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('experts.imported', { n: imported.length })}
+            description={
+              <ul data-testid="expert-links" style={{ margin: 0, paddingInlineStart: 20 }}>
+                {imported.map((c) => (
+                  <li key={c.email}>
+                    {c.name}（{c.email}）：<Typography.Text copyable>{`${window.location.origin}${c.link}`}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            setImportProblems(null);
+            setImported(null);
+            void importExperts(programCode, file).then(
+              (res) => {
+                setImported(res.created);
+                experts.reload();
+              },
+              (e: unknown) => setImportProblems(e instanceof ApiError ? (e.details.length > 0 ? e.details.map((d) => d.message) : [e.message]) : [t('error.generic')]),
+            );
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />}>{t('experts.chooseFile')}</Button>
+        </Upload>
+      </Card>
+      {checking ? <ConflictDialog programCode={programCode} expert={checking} onClose={() => setChecking(null)} /> : null}
     </Space>
+  );
+}
+
+/** "Check this expert against these applications": every conflict with its reason, before anyone is invited. */
+function ConflictDialog({ programCode, expert, onClose }: { programCode: string; expert: ExpertView; onClose(): void }) {
+  const { t } = useI18n();
+  const result = useLoader(() => checkExpert(programCode, expert.id), [programCode, expert.id]);
+  const conflicted = (result.data?.items ?? []).filter((i) => i.conflicts.length > 0);
+  return (
+    <Modal open title={`${t('experts.checkConflicts')} · ${expert.name}`} footer={null} onCancel={onClose} width={760}>
+      <Typography.Paragraph type="secondary">{t('experts.conflictsHelp', { n: result.data?.items.length ?? 0 })}</Typography.Paragraph>
+      <Table
+        rowKey="applicationId"
+        size="small"
+        loading={result.loading}
+        pagination={false}
+        dataSource={conflicted}
+        locale={{ emptyText: t('experts.noConflicts') }}
+        columns={[
+          { title: t('application.title'), dataIndex: 'title' },
+          { title: t('receipt.organization'), dataIndex: 'organization' },
+          { title: t('experts.conflictReason'), render: (_, i) => <span data-testid="conflict-reason">{i.conflicts.map((c) => c.reason).join('；')}</span> },
+        ]}
+      />
+    </Modal>
   );
 }

@@ -1,0 +1,65 @@
+// Experts and assignment: import, conflict checks, optimal drafts, pins and bans, release; the expert's own side.
+import type { ReviewCriterion } from '../../shared/schemas/catalogue.js';
+import { request } from './client.js';
+
+const base = (programId: string) => `/api/admin/programs/${encodeURIComponent(programId)}`;
+
+export interface AssignmentItem {
+  id: string;
+  applicationId: string;
+  title: string;
+  organization: string;
+  expertId: string;
+  expertName: string;
+  expertOrganization: string;
+  affinity: number;
+  subfieldMatch: boolean;
+  sharedTerms: string[];
+  pinned: boolean;
+  status: 'draft' | 'released';
+}
+export interface TieInput {
+  organizationName: string;
+  uscc: string | null;
+  kind: 'employment' | 'board' | 'shareholding' | 'other';
+  endedOn: string | null;
+}
+export interface ExpertProfile {
+  organizationName: string;
+  organizationUscc: string | null;
+  organizationParentUscc: string | null;
+  regionCode: string;
+  subfieldIds: string[];
+  keywords: string[];
+  ties: TieInput[];
+}
+
+export function importExperts(programId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<{ created: Array<{ name: string; email: string; link: string; expiresAt: string }> }>(`${base(programId)}/experts/import.xlsx`, { method: 'POST', body: form });
+}
+export const expertTemplateUrl = '/api/admin/experts/template.xlsx';
+export const checkExpert = (programId: string, expertId: string) =>
+  request<{ items: Array<{ applicationId: string; title: string; organization: string; conflicts: Array<{ code: string; reason: string }> }> }>(
+    `${base(programId)}/experts/${expertId}/conflicts`,
+  );
+export const autoAssign = (programId: string, body: { round: string; reviewersPerApplication: number; maxPerExpert: number }) =>
+  request<{ assigned: number; totalAffinity: number; unassigned: Array<{ applicationId: string; missing: number; reason: string }> }>(`${base(programId)}/assignments/auto`, {
+    method: 'POST',
+    body,
+  });
+export const listAssignments = (programId: string, round: string) =>
+  request<{ items: AssignmentItem[]; bans: Array<{ applicationId: string; expertId: string }> }>(`${base(programId)}/assignments?round=${encodeURIComponent(round)}`);
+export const pinPair = (programId: string, body: { round: string; applicationId: string; expertId: string; pinned: boolean }) =>
+  request(`${base(programId)}/assignments/pin`, { method: 'PUT', body });
+export const banPair = (programId: string, body: { round: string; applicationId: string; expertId: string; banned: boolean }) =>
+  request(`${base(programId)}/assignments/ban`, { method: 'PUT', body });
+export const releaseRound = (programId: string, round: string) => request<{ released: number }>(`${base(programId)}/assignments/release`, { method: 'POST', body: { round } });
+export const myAssignments = () =>
+  request<{ items: Array<{ id: string; applicationId: string; round: string; status: string; title: string; subfield: string; applicant: string; criteria: ReviewCriterion[] }> }>(
+    '/api/expert/assignments',
+  );
+export const getExpertProfile = () => request<ExpertProfile>('/api/expert/profile');
+export const saveExpertProfile = (body: { keywords: string[]; organizationParentUscc: string | null; ties: TieInput[] }) =>
+  request<ExpertProfile>('/api/expert/profile', { method: 'PUT', body });

@@ -1,0 +1,39 @@
+// The expert's workspace: released assignments with their round and criteria (reviewing comes with the review round
+// issue), and a link to keep the profile and declared ties up to date.
+import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { myAssignments } from '../../api/assignment.js';
+import { ErrorView } from '../../components/ErrorView.js';
+import { PageLoading } from '../../components/PageLoading.js';
+import { useLoader } from '../../hooks/use-loader.js';
+import { useI18n } from '../../i18n/i18n.js';
+
+export default function ExpertHomePage() {
+  const { t } = useI18n();
+  const list = useLoader(myAssignments, []);
+  if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <PageLoading />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('expert.title')}
+      </Typography.Title>
+      <Alert type="info" showIcon title={t('expert.profileHint')} action={<Link to="/expert/profile">{t('expert.profile')}</Link>} />
+      <Card>
+        <Table
+          rowKey="id"
+          pagination={false}
+          dataSource={list.data.items}
+          locale={{ emptyText: t('expert.none') }}
+          columns={[
+            { title: t('application.title'), dataIndex: 'title' },
+            { title: t('catalogue.subfields'), dataIndex: 'subfield' },
+            { title: t('receipt.organization'), dataIndex: 'applicant' },
+            { title: t('assignment.round'), render: (_, a) => <Tag>{a.round}</Tag> },
+            { title: t('expert.criteria'), render: (_, a) => a.criteria.map((c) => `${c.label} ${c.weight}%`).join('、') },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
