@@ -1,4 +1,5 @@
-// Minimum-cost flow with integer costs, by successive shortest paths (Dijkstra on reduced costs, Johnson potentials).
+// Minimum-cost flow with integer costs, primal-dual: Dijkstra on reduced costs (Johnson potentials) between blocking
+// flows on the zero-reduced-cost arcs.
 // Exact: with integer costs, the flow it returns has the minimum cost among maximum flows. Arcs live in flat typed
 // arrays (a forward arc and its reverse side by side), so a graph of millions of arcs stays compact.
 
@@ -82,13 +83,18 @@ export class FlowNetwork {
     for (let v = 0; v < n; v += 1) if (potential[v] === Infinity) potential[v] = 0;
 
     const dist = new Float64Array(n);
-    const via = new Int32Array(n);
+    const level = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const current = new Int32Array(n);
+    const pathArcs = new Int32Array(n);
     const heap = new MinHeap(n);
     let flow = 0;
     let cost = 0;
+    const admissible = (a: number, u: number) => this.cap[a]! > 0 && this.cost[a]! + potential[u]! - potential[this.to[a]!]! === 0;
+    // Primal-dual: Dijkstra on reduced costs gives exact potentials; then every shortest path at once is augmented
+    // as a blocking flow (Dinic) on the arcs of reduced cost zero, before the next Dijkstra.
     for (;;) {
       dist.fill(Infinity);
-      via.fill(-1);
       dist[source] = 0;
       heap.push(source, 0);
       while (heap.size > 0) {
@@ -101,22 +107,62 @@ export class FlowNetwork {
           const nd = d + this.cost[a]! + pu - potential[v]!;
           if (nd < dist[v]!) {
             dist[v] = nd;
-            via[v] = a;
             heap.push(v, nd);
           }
         }
       }
       if (dist[sink] === Infinity) break;
       for (let v = 0; v < n; v += 1) if (dist[v] !== Infinity) potential[v] = potential[v]! + dist[v]!;
-      let push = Infinity;
-      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) push = Math.min(push, this.cap[via[v]!]!);
-      for (let v = sink; v !== source; v = this.to[via[v]! ^ 1]!) {
-        const a = via[v]!;
-        this.cap[a]! -= push;
-        this.cap[a ^ 1]! += push;
-        cost += push * this.cost[a]!;
+      for (;;) {
+        // Levels over the admissible arcs, so the blocking flow cannot go round a zero-cost cycle.
+        level.fill(-1);
+        level[source] = 0;
+        let qh = 0;
+        let qt = 0;
+        queue[qt++] = source;
+        while (qh < qt) {
+          const u = queue[qh++]!;
+          for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
+            const v = this.to[a]!;
+            if (level[v] === -1 && admissible(a, u)) {
+              level[v] = level[u]! + 1;
+              queue[qt++] = v;
+            }
+          }
+        }
+        if (level[sink] === -1) break;
+        current.set(this.head);
+        // Depth-first search with current-arc pointers, without recursion.
+        for (;;) {
+          let depth = 0;
+          let u = source;
+          while (u !== sink) {
+            let a = current[u]!;
+            while (a !== -1 && !(admissible(a, u) && level[this.to[a]!] === level[u]! + 1)) a = this.next[a]!;
+            current[u] = a;
+            if (a !== -1) {
+              pathArcs[depth++] = a;
+              u = this.to[a]!;
+            } else {
+              if (u === source) break;
+              level[u] = -1;
+              const back = pathArcs[--depth]!;
+              u = this.to[back ^ 1]!;
+              current[u] = this.next[current[u]!]!;
+            }
+          }
+          if (u !== sink) break;
+          let push = Infinity;
+          for (let i = 0; i < depth; i += 1) push = Math.min(push, this.cap[pathArcs[i]!]!);
+          for (let i = 0; i < depth; i += 1) {
+            const a = pathArcs[i]!;
+            this.cap[a] = this.cap[a]! - push;
+            this.cap[a ^ 1] = this.cap[a ^ 1]! + push;
+            cost += push * this.cost[a]!;
+          }
+          flow += push;
+        }
       }
-      flow += push;
     }
     return { flow, cost };
   }
