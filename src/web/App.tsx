@@ -1,11 +1,10 @@
 // Providers around the router: language, Ant Design locale and theme, platform data.
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { PlatformProvider } from './hooks/platform.js';
-import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { englishAntdLocale, I18nProvider, useI18n } from './i18n/i18n.js';
 import { createRouter } from './routes.js';
 
 const THEME = {
@@ -26,7 +25,7 @@ function Themed() {
   const { lang } = useI18n();
   const router = useMemo(() => createRouter(), []);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? (englishAntdLocale() ?? zhCN) : zhCN} theme={THEME}>
       <AntApp>
         <PlatformProvider>
           <RouterProvider router={router} />

@@ -1,12 +1,21 @@
 // Language context: Chinese by default, English on request, the choice remembered in this browser.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Locale } from 'antd/es/locale';
 import type { Lang } from '../../shared/errors.js';
 import { setApiLanguage } from '../api/client.js';
-import { en } from './en.js';
 import { zh, type MessageKey } from './zh.js';
 
 export const LANG_STORAGE_KEY = 'jiebang.lang';
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+/** English is loaded when first asked for, so that the first page load carries one dictionary only. */
+let english: Record<MessageKey, string> | null = null;
+let englishAntd: Locale | null = null;
+export async function loadEnglish(): Promise<void> {
+  const [messages, antd] = await Promise.all([import('./en.js'), import('antd/locale/en_US')]);
+  english = messages.en;
+  englishAntd = antd.default;
+}
+/** Ant Design's English texts once loaded (its Chinese ones until then). */
+export const englishAntdLocale = (): Locale | null => englishAntd;
 
 export function storedLanguage(): Lang {
   try {
@@ -18,7 +27,8 @@ export function storedLanguage(): Lang {
 
 /** Looks a key up and fills `{name}` placeholders. */
 export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
-  const text = DICTIONARIES[lang][key];
+  // Until the English dictionary has arrived (a moment after switching), the Chinese text stands in.
+  const text = (lang === 'en' && english ? english : zh)[key];
   return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)) : text;
 }
 
@@ -34,7 +44,12 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLanguage);
+  const [englishReady, setEnglishReady] = useState(english !== null);
   setApiLanguage(lang);
+
+  useEffect(() => {
+    if (lang === 'en' && !englishReady) void loadEnglish().then(() => setEnglishReady(true));
+  }, [lang, englishReady]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -51,7 +66,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(
     () => ({ lang, setLang, t: (key, values) => translate(lang, key, values) }),
-    [lang, setLang],
+    // englishReady: a new t once the English texts are there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lang, setLang, englishReady],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
