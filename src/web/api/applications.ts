@@ -13,7 +13,7 @@ const one = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 
 export const createApplication = (programId: string, subfieldId: string) =>
   request<{ id: string; status: 'draft'; version: number }>('/api/applications', { method: 'POST', body: { programId, subfieldId } });
-export const listMyApplications = (filter: { programId?: string; status?: string; directionId?: string; limit?: number } = {}) => {
+export const listMyApplications = (filter: { programId?: string; status?: string; directionId?: string; subfieldId?: string; limit?: number } = {}) => {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
   const qs = query.toString();
   return request<{ items: ApplicationListItem[]; nextCursor: string | null }>(`/api/applications${qs ? `?${qs}` : ''}`);

@@ -533,4 +533,5 @@ export const en: Record<MessageKey, string> = {
   'expert.tie.shareholding': 'Shareholding',
   'expert.tie.other': 'Other',
   'expert.addTie': 'Add a tie',
+  'recommender.filterSubfield': 'Filter by subfield',
 };

@@ -531,6 +531,7 @@ export const zh = {
   'expert.tie.shareholding': '持股',
   'expert.tie.other': '其他关系',
   'expert.addTie': '新增关系',
+  'recommender.filterSubfield': '按细分领域筛选',
 } as const;
 
 export type MessageKey = keyof typeof zh;

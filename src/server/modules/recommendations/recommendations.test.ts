@@ -84,6 +84,8 @@ describe('the recommending unit', () => {
     const direction = catalogue.directions.find((d) => d.code === 'D01')!;
     const filtered = (await as(t.app, unit, { method: 'GET', url: `/api/applications?directionId=${direction.id}` })).json().items;
     expect(filtered.map((i: { id: string }) => i.id).sort()).toEqual([a.id, b.id].sort());
+    const bySubfield = (await as(t.app, unit, { method: 'GET', url: `/api/applications?subfieldId=${subfield('D01-02').id}` })).json().items;
+    expect(bySubfield.map((i: { id: string }) => i.id)).toEqual([b.id]);
   });
 
   it('returns with a reason; the applicant sees it, revises and resubmits', async () => {

@@ -25,10 +25,11 @@ export default function RecommenderPage() {
   const recommenderId = session.user?.recommenderId ?? '';
   const [directionId, setDirectionId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const [subfieldId, setSubfieldId] = useState<string | undefined>();
   const [deciding, setDeciding] = useState<{ app: ApplicationListItem; decision: Decision } | null>(null);
   const [problems, setProblems] = useState<string[] | null>(null);
   const catalogue = useLoader(() => (program ? getCatalogue(program.id) : Promise.resolve(null)), [program?.id]);
-  const list = useLoader(() => (program ? listMyApplications({ programId: program.id, directionId, status, limit: 200 }) : Promise.resolve(null)), [program?.id, directionId, status]);
+  const list = useLoader(() => (program ? listMyApplications({ programId: program.id, directionId, subfieldId, status, limit: 200 }) : Promise.resolve(null)), [program?.id, directionId, subfieldId, status]);
   const batch = useLoader(() => (program && recommenderId ? getBatch(recommenderId, program.id) : Promise.resolve(null)), [program?.id, recommenderId]);
   if (!program || !recommenderId) return <Alert type="info" showIcon title={t('recommender.noUnit')} />;
   if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
@@ -99,8 +100,22 @@ export default function RecommenderPage() {
             placeholder={t('recommender.filterDirection')}
             style={{ width: 260 }}
             value={directionId}
-            onChange={setDirectionId}
+            onChange={(v?: string) => {
+              setDirectionId(v);
+              setSubfieldId(undefined);
+            }}
             options={catalogue.data.directions.map((d) => ({ value: d.id, label: `${d.code} ${lang === 'zh' ? d.name : d.nameEn || d.name}` }))}
+          />
+          <Select
+            allowClear
+            aria-label={t('recommender.filterSubfield')}
+            placeholder={t('recommender.filterSubfield')}
+            style={{ width: 300 }}
+            value={subfieldId}
+            onChange={setSubfieldId}
+            options={catalogue.data.directions
+              .filter((d) => !directionId || d.id === directionId)
+              .flatMap((d) => d.subfields.map((s) => ({ value: s.id, label: `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}` })))}
           />
           <Select
             allowClear
