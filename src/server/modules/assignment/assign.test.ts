@@ -61,10 +61,10 @@ function bruteForce(input: AssignmentInput): { filled: number; affinity: number 
 }
 
 describe('optimal assignment', () => {
-  it('matches an exhaustive search on 300 random pools, never pairing a conflict or exceeding a load', () => {
+  it.each(['cost-scaling', 'primal-dual'] as const)('matches an exhaustive search on 300 random pools (%s), never pairing a conflict or exceeding a load', (solver) => {
     for (let seed = 1; seed <= 300; seed += 1) {
       const pool = randomPool(seed);
-      const result = assign(pool);
+      const result = assign(pool, solver);
       const loads = new Array<number>(pool.load.length).fill(0);
       const seen = new Set<string>();
       for (const p of result.pairs) {

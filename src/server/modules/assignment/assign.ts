@@ -1,7 +1,7 @@
 // Optimal assignment of experts to applications: every application gets up to k experts, no expert more than its
 // load, no conflicted or forbidden pair; first as many places filled as possible, then the largest total affinity.
 // Solved exactly as a minimum-cost flow with integer costs (affinities are scaled integers).
-import { FlowNetwork } from './min-cost-flow.js';
+import { costScaling, FlowNetwork } from './min-cost-flow.js';
 
 export interface Candidate {
   expert: number;
@@ -28,7 +28,7 @@ export interface AssignmentResult {
   unfilled: Array<{ application: number; missing: number; reason: UnfilledReason; candidates: number }>;
 }
 
-export function assign(input: AssignmentInput): AssignmentResult {
+export function assign(input: AssignmentInput, solver: 'cost-scaling' | 'primal-dual' = 'cost-scaling'): AssignmentResult {
   const apps = input.need.length;
   const experts = input.load.length;
   const need = [...input.need];
@@ -57,8 +57,23 @@ export function assign(input: AssignmentInput): AssignmentResult {
       pairArcs.push({ arc: network.addArc(1 + a, 1 + apps + c.expert, 1, -c.affinity), application: a, expert: c.expert, affinity: c.affinity });
     }
   });
-  const order = Array.from({ length: apps + experts + 2 }, (_, i) => i);
-  network.solve(source, sink, order);
+  if (solver === 'primal-dual') {
+    network.solve(
+      source,
+      sink,
+      Array.from({ length: apps + experts + 2 }, (_, i) => i),
+    );
+  } else {
+    // Fixed supplies, with a bypass arc for the places that cannot be filled: its cost exceeds any gain an
+    // augmenting path can bring, so the optimum fills as many places as possible first.
+    const demand = need.reduce((sum, k) => sum + k, 0);
+    const maxAffinity = input.candidates.reduce((m, list) => list.reduce((x, c) => Math.max(x, c.affinity), m), 0);
+    network.addArc(source, sink, demand, maxAffinity * (apps + experts + 2) + 1);
+    const supply = new Float64Array(apps + experts + 2);
+    supply[source] = demand;
+    supply[sink] = -demand;
+    costScaling(network, supply);
+  }
 
   const filled = new Array<number>(apps).fill(0);
   for (const p of pairs) filled[p.application]! += 1;
