@@ -76,3 +76,18 @@ export async function associationUnit(admin: ApiSession, tag: string) {
   await send(admin, 'post', '/api/admin/users', { role: 'recommender', name: '联盟推荐员', email, password: PASSWORD, recommenderId: unit.id });
   return { id: unit.id as string, email };
 }
+
+/** Opens the application and recommendation phases of the built-in program now (they may overlap) and returns a
+ * function that puts the earlier dates back, so journeys that run after see the timeline they expect. */
+export async function openApplicationAndRecommendation(admin: ApiSession): Promise<{ programId: string; restore(): Promise<void> }> {
+  const program = (await (await admin.api.get('/api/programs')).json()).items[0] as { id: string; phases: Array<{ key: string; opensAt: string; closesAt: string }> };
+  const now = Date.parse((await (await admin.api.get('/api/health')).json()).now);
+  const moved = program.phases.filter((p) => p.key === 'application' || p.key === 'recommendation');
+  for (const p of moved) await setPhase(admin, program.id, p.key, new Date(now - 86_400_000), new Date(now + 10 * 86_400_000));
+  return {
+    programId: program.id,
+    restore: async () => {
+      for (const p of moved) await setPhase(admin, program.id, p.key, new Date(p.opensAt), new Date(p.closesAt));
+    },
+  };
+}

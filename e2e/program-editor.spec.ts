@@ -73,7 +73,11 @@ describe('program editor', () => {
     await page.getByText('章节键重复：basis').waitFor();
     await keys.last().fill('safety');
     await sections.getByRole('button', { name: /保\s?存/ }).click();
-    await page.getByText('已保存').first().waitFor();
+    await page.getByText('章节键重复：basis').waitFor({ state: 'detached' });
+    // Saved on the server, not only shown: an earlier toast could say 已保存 too.
+    await expect
+      .poll(async () => ((await (await page.request.get('/api/programs')).json()).items as Array<{ code: string; sections: Array<{ key: string }> }>).find((p) => p.code === code)?.sections.map((x) => x.key))
+      .toContain('safety');
 
     // Review rounds: weights must add up to 100.
     await page.getByRole('tab', { name: '评审轮次与标准' }).click();

@@ -3,29 +3,21 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associationUnit, PASSWORD, session, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { associationUnit, PASSWORD, openApplicationAndRecommendation, session, submittedApplication, type ApiSession } from './api.js';
 import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
 let browser: Browser;
 let admin: ApiSession;
 let programId: string;
-let original: Array<{ key: string; opensAt: string; closesAt: string }>;
+let restorePhases: () => Promise<void>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   admin = await session(E2E_ADMIN.email, E2E_ADMIN.password);
-  const program = (await (await admin.api.get('/api/programs')).json()).items[0];
-  programId = program.id;
-  original = program.phases;
-  // Applications and recommendations both open now (phases may overlap).
-  const now = Date.parse((await (await admin.api.get('/api/health')).json()).now);
-  await setPhase(admin, programId, 'application', new Date(now - 86_400_000), new Date(now + 10 * 86_400_000));
-  await setPhase(admin, programId, 'recommendation', new Date(now - 86_400_000), new Date(now + 10 * 86_400_000));
+  ({ programId, restore: restorePhases } = await openApplicationAndRecommendation(admin));
 });
-afterAll(async () => {
-  for (const p of original.filter((p) => p.key === 'application' || p.key === 'recommendation')) await setPhase(admin, programId, p.key, new Date(p.opensAt), new Date(p.closesAt));
-});
+afterAll(() => restorePhases());
 
 describe('recommendation', () => {
   it('returns, gets a revision, recommends and ranks, submits the batch and exports the summary', async () => {

@@ -53,3 +53,11 @@ export function toBeijingInput(iso: string): string {
 
 /** A datetime-local value read as Beijing time, as ISO 8601 with its offset. */
 export const fromBeijingInput = (value: string): string => `${value}:00+08:00`;
+
+/** A catalogue entry's name in the reader's language (the Chinese one when there is no English). */
+export const entryName = (e: { name: string; nameEn: string }, lang: Lang): string => (lang === 'zh' || !e.nameEn ? e.name : e.nameEn);
+
+/** "D01-01 车载智能芯片" for every subfield of a catalogue, by id. */
+export function subfieldLabels(catalogue: { directions: Array<{ subfields: Array<{ id: string; code: string; name: string; nameEn: string }> }> } | null | undefined, lang: Lang) {
+  return new Map((catalogue?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, `${s.code} ${entryName(s, lang)}`] as const)));
+}

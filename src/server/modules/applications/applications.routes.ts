@@ -13,8 +13,8 @@ import {
   submittedVersion,
 } from '../../../shared/schemas/applications.js';
 import type { AppDeps } from '../../app.js';
-import { AppError } from '../../http/app-error.js';
 import { serviceContext } from '../../http/request-context.js';
+import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
 import { addAttachment, openAttachment, removeAttachment } from './attachments.service.js';
 import {
   createApplication,
@@ -140,11 +140,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
       response: { 201: attachmentSchema },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') {
-        throw new AppError('VALIDATION_FAILED', undefined, { details: [{ path: 'file', message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } }] });
-      }
+      const file = await uploadedFile(request, CHOOSE_FILE_TO_UPLOAD);
       const created = await addAttachment(serviceContext(deps, request), deps.files, request.params.id, { filename: file.filename, stream: file.file });
       return reply.code(201).send(created);
     },

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { reviewCriterionSchema } from '../../../shared/schemas/catalogue.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
+import { CHOOSE_FILE_TO_IMPORT, uploadedFile } from '../../http/upload.js';
 import { autoAssign, checkExpert, getMyProfile, listAssignments, myAssignments, releaseRound, setBan, setPin, updateMyProfile } from './assignment.service.js';
 import { TIE_KINDS } from './conflicts.js';
-import { AppError } from '../../http/app-error.js';
 import { expertTemplate, importExperts } from '../accounts/experts-import.service.js';
 import { XLSX_MIME } from '../programs/program-workbook.js';
 
@@ -123,11 +123,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
       response: { 201: z.object({ created: z.array(z.object({ name: z.string(), email: z.string(), link: z.string(), expiresAt: z.string() })) }) },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') {
-        throw new AppError('VALIDATION_FAILED', undefined, { details: [{ path: 'file', message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } }] });
-      }
+      const file = await uploadedFile(request, CHOOSE_FILE_TO_IMPORT);
       const content = await file.toBuffer();
       return reply.code(201).send(await importExperts(serviceContext(deps, request), request.params.programId, { filename: file.filename, content }));
     },

@@ -7,10 +7,10 @@ import { programDocument } from '../../../shared/schemas/program-document.js';
 import { phaseKeySchema, programListResponse, programQuotas } from '../../../shared/schemas/system.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
+import { CHOOSE_FILE_TO_IMPORT, uploadedFile } from '../../http/upload.js';
 import { getCatalogue, setPhase, setQuotas } from './catalogue.service.js';
 import { exportProgram, exportProgramWorkbook, importProgram, importProgramWorkbook } from './program-document.service.js';
 import { XLSX_MIME } from './program-workbook.js';
-import { AppError } from '../../http/app-error.js';
 import { listProgramSummaries } from './programs.service.js';
 
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -88,11 +88,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
       response: { 201: z.object({ id: z.string() }) },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') {
-        throw new AppError('VALIDATION_FAILED', undefined, { details: [{ path: 'file', message: { zh: '请选择要导入的文件', en: 'Choose a file to import' } }] });
-      }
+      const file = await uploadedFile(request, CHOOSE_FILE_TO_IMPORT);
       const content = await file.toBuffer();
       return reply.code(201).send(await importProgramWorkbook(serviceContext(deps, request), { filename: file.filename, content }));
     },

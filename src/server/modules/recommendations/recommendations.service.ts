@@ -275,6 +275,13 @@ export async function formalCheck(ctx: ServiceContext, id: string, input: { elig
   });
 }
 
+/** Applications their unit recommended, whatever happened to them since (formal check, selection). */
+const RECOMMENDED_OR_LATER = ['recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'];
+const countRecommended = sql<number>`count(*) FILTER (WHERE ${applications.status} IN (${sql.join(
+  RECOMMENDED_OR_LATER.map((s) => sql`${s}`),
+  sql`, `,
+)}))::int`;
+
 /** Every recommending unit's progress in a program, for the ministry. */
 export async function progress(ctx: ServiceContext, programIdOrCode: string) {
   const program = await findProgram(ctx, programIdOrCode);
@@ -285,7 +292,7 @@ export async function progress(ctx: ServiceContext, programIdOrCode: string) {
       received: sql<number>`count(*) FILTER (WHERE ${applications.status} NOT IN ('draft', 'withdrawn'))::int`,
       undecided: sql<number>`count(*) FILTER (WHERE ${applications.status} = 'submitted')::int`,
       returned: sql<number>`count(*) FILTER (WHERE ${applications.status} = 'returned')::int`,
-      recommended: sql<number>`count(*) FILTER (WHERE ${applications.status} IN ('recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'))::int`,
+      recommended: countRecommended,
       declined: sql<number>`count(*) FILTER (WHERE ${applications.status} = 'not_recommended')::int`,
     })
     .from(applications)
@@ -319,7 +326,7 @@ export async function progress(ctx: ServiceContext, programIdOrCode: string) {
     .select({
       regionCode: organizations.regionCode,
       applications: sql<number>`count(*) FILTER (WHERE ${applications.status} NOT IN ('draft', 'withdrawn'))::int`,
-      recommended: sql<number>`count(*) FILTER (WHERE ${applications.status} IN ('recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'))::int`,
+      recommended: countRecommended,
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))

@@ -20,7 +20,7 @@ import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
-import { formatBeijing } from '../../format.js';
+import { entryName, formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -65,7 +65,7 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
 
   const subfield = catalogue.data?.directions.flatMap((d) => d.subfields).find((s) => s.id === server.subfieldId);
   const indicatorOf = new Map<string, Indicator>((subfield?.indicators ?? []).map((i) => [i.id, i]));
-  const name = (e: { name: string; nameEn: string }) => (lang === 'zh' || !e.nameEn ? e.name : e.nameEn);
+  const name = (e: { name: string; nameEn: string }) => entryName(e, lang);
 
   const setIndicator = useCallback(
     (indicatorId: string, field: 'current' | 'target' | 'note', value: IndicatorValue | string) =>
@@ -102,6 +102,8 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
   }
 
   const err = (path: string) => errors[path];
+  // A draft is due when applications close; a returned one when recommendations close.
+  const deadline = program?.phases.find((p) => p.key === (server.status === 'returned' ? 'recommendation' : 'application'));
   const sectionLimits = new Map((program?.sections ?? []).map((s) => [s.key, s]));
 
   return (
@@ -397,9 +399,7 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
           ) : null}
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('application.deadline')}>
-              {program?.phases.find((p) => p.key === (server.status === 'returned' ? 'recommendation' : 'application'))
-                ? formatBeijing(program.phases.find((p) => p.key === (server.status === 'returned' ? 'recommendation' : 'application'))!.closesAt, lang)
-                : '—'}
+              {deadline ? formatBeijing(deadline.closesAt, lang) : '—'}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph type="secondary">{t('application.submitHelp')}</Typography.Paragraph>

@@ -6,7 +6,7 @@ import { checkApplication, listMyApplications } from '../../api/applications.js'
 import { getCatalogue } from '../../api/catalogue.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
-import { formatBeijing } from '../../format.js';
+import { formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -26,7 +26,7 @@ export default function MyApplicationsPage() {
   const catalogue = useLoader(() => (program ? getCatalogue(program.id) : Promise.resolve(null)), [program?.id]);
   if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
   if (list.loading || !list.data) return <PageLoading />;
-  const subfieldName = new Map((catalogue.data?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}`] as const)));
+  const subfieldName = subfieldLabels(catalogue.data, lang);
   const deadline = (key: string) => program?.phases.find((p) => p.key === key)?.closesAt;
   const applicationCloses = deadline('application');
   const todo = (a: ApplicationListItem) => {

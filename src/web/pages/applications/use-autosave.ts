@@ -45,8 +45,7 @@ export function overlay(app: ApplicationResponse, pending: Pending): Application
 }
 
 /** Unsaved changes kept in the browser, with the version they were typed on. */
-function readStored(id: string | undefined): { base: number; pending: Pending } | null {
-  if (!id) return null;
+function readStored(id: string): { base: number; pending: Pending } | null {
   try {
     const stored = JSON.parse(localStorage.getItem(storageKey(id)) ?? 'null') as { base: number; pending: Pending } | null;
     return stored && typeof stored.base === 'number' && stored.pending ? stored : null;
@@ -61,22 +60,21 @@ export function useAutosave(app: ApplicationResponse) {
   const [base, setBase] = useState<ApplicationResponse>(app);
   // What was typed but not saved before a reload or a crash comes back, and is saved again.
   // Saved elsewhere since then, they are a conflict the user resolves like any other.
-  const [pending, setPending] = useState<Pending>(() => readStored(app?.id)?.pending ?? {});
+  const [stored] = useState(() => readStored(app.id));
+  const [pending, setPending] = useState<Pending>(stored?.pending ?? {});
   const [state, setState] = useState<SaveState>(() => {
-    const stored = readStored(app?.id);
     if (!stored || Object.keys(stored.pending).length === 0) return 'saved';
-    return stored.base === app?.version ? 'dirty' : 'conflict';
+    return stored.base === app.version ? 'dirty' : 'conflict';
   });
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const version = useRef<number>(app?.version ?? 0);
+  const version = useRef<number>(app.version);
   const generation = useRef(0);
   const pendingRef = useRef<Pending>(pending);
   const inFlight = useRef<Promise<void> | null>(null);
 
   const change = useCallback(
     (update: (p: Pending) => Pending) => {
-      if (!app) return;
       const next = update(pendingRef.current);
       pendingRef.current = next;
       generation.current += 1;
@@ -88,7 +86,6 @@ export function useAutosave(app: ApplicationResponse) {
   );
 
   const flush = useCallback(async (): Promise<boolean> => {
-    if (!app) return false;
     if (inFlight.current) await inFlight.current;
     const snapshot = pendingRef.current;
     if (Object.keys(snapshot).length === 0) return true;
@@ -142,7 +139,6 @@ export function useAutosave(app: ApplicationResponse) {
 
   /** After a conflict: take the latest version from the server and keep this tab's changes on top. */
   const resolveConflict = useCallback(async () => {
-    if (!app) return;
     const latest = await getApplication(app.id);
     version.current = latest.version;
     localStorage.setItem(storageKey(app.id), JSON.stringify({ base: latest.version, pending: pendingRef.current }));

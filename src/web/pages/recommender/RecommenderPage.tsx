@@ -10,7 +10,7 @@ import { ApiError } from '../../api/client.js';
 import { decide, getBatch, submitBatch, summaryUrl } from '../../api/recommendations.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
-import { formatBeijing } from '../../format.js';
+import { entryName, formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -34,7 +34,7 @@ export default function RecommenderPage() {
   if (!program || !recommenderId) return <Alert type="info" showIcon title={t('recommender.noUnit')} />;
   if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
   if (!list.data || !catalogue.data) return <PageLoading />;
-  const subfieldName = new Map(catalogue.data.directions.flatMap((d) => d.subfields.map((s) => [s.id, `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}`] as const)));
+  const subfieldName = subfieldLabels(catalogue.data, lang);
   const locked = Boolean(batch.data?.batch);
   const phase = program.phases.find((p) => p.key === 'recommendation');
   const refresh = () => {
@@ -104,7 +104,7 @@ export default function RecommenderPage() {
               setDirectionId(v);
               setSubfieldId(undefined);
             }}
-            options={catalogue.data.directions.map((d) => ({ value: d.id, label: `${d.code} ${lang === 'zh' ? d.name : d.nameEn || d.name}` }))}
+            options={catalogue.data.directions.map((d) => ({ value: d.id, label: `${d.code} ${entryName(d, lang)}` }))}
           />
           <Select
             allowClear
@@ -115,7 +115,7 @@ export default function RecommenderPage() {
             onChange={setSubfieldId}
             options={catalogue.data.directions
               .filter((d) => !directionId || d.id === directionId)
-              .flatMap((d) => d.subfields.map((s) => ({ value: s.id, label: `${s.code} ${lang === 'zh' ? s.name : s.nameEn || s.name}` })))}
+              .flatMap((d) => d.subfields.map((s) => ({ value: s.id, label: subfieldName.get(s.id) })))}
           />
           <Select
             allowClear
