@@ -55,6 +55,8 @@ describe('assignment', () => {
     await page.getByLabel('每份申报专家数').fill('1');
     await page.getByLabel('每位专家上限').fill('1');
     await page.getByRole('button', { name: '计算最优分配' }).click();
+    // A background job: its progress shows in the page until the summary replaces it.
+    await page.getByTestId('assignment-progress').waitFor();
     await page.getByTestId('assignment-summary').getByText(/已分配 \d+ 个配对/).waitFor();
     // The conflicted pair is never made.
     expect(await page.getByRole('row').filter({ hasText: first.title }).filter({ hasText: `甲专家${tag}` }).count()).toBe(0);
@@ -65,6 +67,7 @@ describe('assignment', () => {
     await page.getByRole('button', { name: `锁定 ${expertName} ${second.title}` }).click();
     await page.getByRole('button', { name: `取消锁定 ${expertName} ${second.title}` }).waitFor();
     await page.getByRole('button', { name: '计算最优分配' }).click();
+    await page.getByTestId('assignment-progress').waitFor();
     await page.getByTestId('assignment-summary').waitFor();
     await page.getByRole('button', { name: `取消锁定 ${expertName} ${second.title}` }).waitFor();
     await snapshot(page, 'assignment');

@@ -29,6 +29,7 @@ import { registerProgramRoutes } from './modules/programs/programs.routes.js';
 import { registerSystemRoutes } from './modules/system/system.routes.js';
 import { WEB_DIST_DIR } from './paths.js';
 import type { FileStore } from './storage/file-store.js';
+import type { JobQueue } from './jobs/queue.js';
 
 export interface AppDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface AppDeps {
   auditConfig: AuditConfig;
   /** Where uploaded files are kept. */
   files: FileStore;
+  /** The background job queue (pg-boss). */
+  jobs: JobQueue;
 }
 
 export interface AppOptions {

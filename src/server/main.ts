@@ -15,6 +15,8 @@ import { ensureProvincialRecommenders } from './modules/accounts/recommenders.se
 import { systemContext } from './system-context.js';
 import { LocalFileStore } from './storage/file-store.js';
 import { ensureBuiltInProgram } from './modules/programs/programs.service.js';
+import { jobHandlers, requeueWaiting } from './jobs/handlers.js';
+import { startJobQueue } from './jobs/queue.js';
 
 const say = (line: string) => process.stdout.write(`[jiebang] ${line}\n`);
 
@@ -54,8 +56,12 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   }
 
   const clock = createClock(database.db, config.testMode);
+  const jobs = await startJobQueue(database.pool, jobHandlers({ db: database.db, clock, auditConfig }));
+  cleanup.unshift(() => jobs.stop());
+  const requeued = await requeueWaiting(database.db, jobs);
+  if (requeued > 0) say(`queued again ${requeued} background job(s) left waiting`);
   const { app } = await buildApp(
-    { db: database.db, clock, auditConfig, files: new LocalFileStore(path.join(config.dataDir, 'files')) },
+    { db: database.db, clock, auditConfig, files: new LocalFileStore(path.join(config.dataDir, 'files')), jobs },
     {
       trustProxy: config.trustProxy,
       logger: {
@@ -83,7 +89,7 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
 }
 
 async function runCleanup(cleanup: Array<() => Promise<void>>): Promise<void> {
-  // In order: HTTP server, then the database (pool, then the embedded PostgreSQL).
+  // In order: HTTP server, job queue, then the database (pool, then the embedded PostgreSQL).
   while (cleanup.length > 0) {
     const step = cleanup.shift()!;
     await step().catch(() => undefined);

@@ -29,6 +29,7 @@ describe('migrations', () => {
       'assignment_bans',
       'attachments',
       'audit_events',
+      'background_jobs',
       'directions',
       'expert_profiles',
       'expert_ties',

@@ -9,6 +9,8 @@ import { createClock } from '../clock.js';
 import { TEST_AUDIT_CONFIG } from './audit-config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { LocalFileStore } from '../storage/file-store.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { lazyJobQueue, startJobQueue } from '../jobs/queue.js';
 
 export { TEST_AUDIT_CONFIG };
 
@@ -25,11 +27,14 @@ export async function createTestApp(
   const clock = createClock(database.db, options.testMode ?? true);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiebang-files-'));
   const files = new LocalFileStore(filesDir);
-  const built = await buildApp({ db: database.db, clock, auditConfig: TEST_AUDIT_CONFIG, files }, { webDir: '/nonexistent', ...options });
+  const deps = { db: database.db, clock, auditConfig: TEST_AUDIT_CONFIG };
+  const jobs = lazyJobQueue(() => startJobQueue(database.pool, jobHandlers(deps), { pollingIntervalSeconds: 0.5 }));
+  const built = await buildApp({ ...deps, files, jobs }, { webDir: '/nonexistent', ...options });
   options.beforeReady?.(built.app);
   await built.app.ready();
   afterAll(async () => {
     await built.app.close();
+    await jobs.stop();
     fs.rmSync(filesDir, { recursive: true, force: true });
   });
   return { ...built, database, filesDir };

@@ -44,11 +44,33 @@ export const checkExpert = (programId: string, expertId: string) =>
   request<{ items: Array<{ applicationId: string; title: string; organization: string; conflicts: Array<{ code: string; reason: string }> }> }>(
     `${base(programId)}/experts/${expertId}/conflicts`,
   );
-export const autoAssign = (programId: string, body: { round: string; reviewersPerApplication: number; maxPerExpert: number }) =>
-  request<{ assigned: number; totalAffinity: number; unassigned: Array<{ applicationId: string; missing: number; reason: string }> }>(`${base(programId)}/assignments/auto`, {
-    method: 'POST',
-    body,
-  });
+export interface AssignmentRun {
+  round: string;
+  reviewersPerApplication: number;
+  maxPerExpert: number;
+}
+export interface AssignmentSummary {
+  assigned: number;
+  totalAffinity: number;
+  unassigned: Array<{ applicationId: string; missing: number; reason: string }>;
+}
+export type AssignmentPhase = 'affinity' | 'conflicts' | 'solving' | 'saving';
+export interface AssignmentJob {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  params: AssignmentRun;
+  progress: { phase: AssignmentPhase | null; done: number; total: number };
+  result: AssignmentSummary | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+/** Runs are background jobs: queue one, then follow it. */
+export const queueAssignment = (programId: string, body: AssignmentRun) => request<AssignmentJob>(`${base(programId)}/assignment-jobs`, { method: 'POST', body });
+export const getAssignmentJob = (programId: string, jobId: string) => request<AssignmentJob>(`${base(programId)}/assignment-jobs/${jobId}`);
+export const latestAssignmentJob = (programId: string, round: string) =>
+  request<{ job: AssignmentJob | null }>(`${base(programId)}/assignment-jobs?round=${encodeURIComponent(round)}`);
 export const listAssignments = (programId: string, round: string) =>
   request<{ items: AssignmentItem[]; bans: Array<{ applicationId: string; expertId: string }> }>(`${base(programId)}/assignments?round=${encodeURIComponent(round)}`);
 export const pinPair = (programId: string, body: { round: string; applicationId: string; expertId: string; pinned: boolean }) =>

@@ -534,4 +534,11 @@ export const en: Record<MessageKey, string> = {
   'expert.tie.other': 'Other',
   'expert.addTie': 'Add a tie',
   'recommender.filterSubfield': 'Filter by subfield',
+  'assignment.phase.queued': 'Queued, waiting for the background worker',
+  'assignment.phase.affinity': 'Scoring experts against applications ({done}/{total} experts)',
+  'assignment.phase.conflicts': 'Leaving out conflicts of interest ({done}/{total} applications)',
+  'assignment.phase.solving': 'Solving for the optimum',
+  'assignment.phase.saving': 'Saving the draft ({done}/{total})',
+  'assignment.failed': 'The run did not finish: {reason}',
+  'assignment.lastRun': 'Last run: {time}',
 };

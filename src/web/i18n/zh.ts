@@ -532,6 +532,13 @@ export const zh = {
   'expert.tie.other': '其他关系',
   'expert.addTie': '新增关系',
   'recommender.filterSubfield': '按细分领域筛选',
+  'assignment.phase.queued': '排队中，等待后台处理',
+  'assignment.phase.affinity': '计算专家与申报书的匹配度（{done}/{total} 位专家）',
+  'assignment.phase.conflicts': '排除利益冲突（{done}/{total} 份申报书）',
+  'assignment.phase.solving': '求解最优分配',
+  'assignment.phase.saving': '保存分配草案（{done}/{total}）',
+  'assignment.failed': '分配未完成：{reason}',
+  'assignment.lastRun': '上次计算：{time}',
 } as const;
 
 export type MessageKey = keyof typeof zh;

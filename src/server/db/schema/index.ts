@@ -5,3 +5,4 @@ export * from './catalogue.js';
 export * from './programs.js';
 export * from './system.js';
 export * from './applications.js';
+export * from './jobs.js';

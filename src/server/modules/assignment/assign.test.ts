@@ -2,7 +2,8 @@
 // loads hold, as many places filled as possible, and the total affinity equals the true optimum.
 import { describe, expect, it } from 'vitest';
 import { assign, type AssignmentInput } from './assign.js';
-import { FlowNetwork } from './min-cost-flow.js';
+import { costScaling } from './cost-scaling.js';
+import { InfeasibleFlowError, networkSimplex, type FlowProblem } from './network-simplex.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -61,7 +62,7 @@ function bruteForce(input: AssignmentInput): { filled: number; affinity: number 
 }
 
 describe('optimal assignment', () => {
-  it.each(['cost-scaling', 'primal-dual'] as const)('matches an exhaustive search on 300 random pools (%s), never pairing a conflict or exceeding a load', (solver) => {
+  it.each(['network-simplex', 'cost-scaling'] as const)('matches an exhaustive search on 300 random pools (%s), never pairing a conflict or exceeding a load', (solver) => {
     for (let seed = 1; seed <= 300; seed += 1) {
       const pool = randomPool(seed);
       const result = assign(pool, solver);
@@ -117,7 +118,88 @@ describe('optimal assignment', () => {
     expect(pinned.totalAffinity).toBe(100);
   });
 
+  it('gives the same optimum with both solvers on 40 larger random pools', () => {
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const r = rng(seed * 7919);
+      const apps = 20 + Math.floor(r() * 40);
+      const experts = 10 + Math.floor(r() * 30);
+      const input: AssignmentInput = {
+        need: Array.from({ length: apps }, () => 1 + Math.floor(r() * 4)),
+        load: Array.from({ length: experts }, () => Math.floor(r() * 8)),
+        candidates: Array.from({ length: apps }, () =>
+          Array.from({ length: experts }, (_, expert) => ({ expert, affinity: Math.floor(r() * 1000) })).filter(() => r() < 0.4),
+        ),
+      };
+      const a = assign(input, 'network-simplex');
+      const b = assign(input, 'cost-scaling');
+      expect({ filled: a.pairs.length, affinity: a.totalAffinity }, `seed ${seed}`).toEqual({ filled: b.pairs.length, affinity: b.totalAffinity });
+    }
+  });
+
   it('refuses fractional costs, which would make the optimum inexact', () => {
-    expect(() => new FlowNetwork(2).addArc(0, 1, 1, 0.5)).toThrow(/integers/);
+    const problem = randomFlowProblem(1);
+    problem.cost[0] = 0.5;
+    expect(() => networkSimplex(problem)).toThrow(/integers/);
+    expect(() => costScaling(problem)).toThrow(/integers/);
+  });
+});
+
+/** A random directed graph with cycles, negative costs and capacities, and supplies some flow meets. */
+function randomFlowProblem(seed: number): FlowProblem {
+  const r = rng(seed);
+  const nodes = 2 + Math.floor(r() * 12);
+  const arcs = Math.floor(r() * nodes * 4);
+  const problem: FlowProblem = {
+    nodes,
+    arcs,
+    source: new Int32Array(arcs),
+    target: new Int32Array(arcs),
+    capacity: new Int32Array(arcs),
+    cost: new Float64Array(arcs),
+    supply: new Int32Array(nodes),
+  };
+  for (let e = 0; e < arcs; e += 1) {
+    problem.source[e] = Math.floor(r() * nodes);
+    problem.target[e] = Math.floor(r() * nodes);
+    problem.capacity[e] = Math.floor(r() * 6);
+    problem.cost[e] = Math.floor(r() * 41) - 15;
+    // Supplies from a flow that exists, so the problem is feasible.
+    const f = Math.floor(r() * (problem.capacity[e]! + 1));
+    const [from, to] = [problem.source[e]!, problem.target[e]!];
+    problem.supply[from] = problem.supply[from]! + f;
+    problem.supply[to] = problem.supply[to]! - f;
+  }
+  return problem;
+}
+
+describe('network simplex on general graphs', () => {
+  it('finds the optimum cost scaling finds, on 500 random graphs with cycles and negative costs', () => {
+    for (let seed = 1; seed <= 500; seed += 1) {
+      const problem = randomFlowProblem(seed);
+      const simplex = networkSimplex(problem);
+      const scaling = costScaling(problem);
+      expect(simplex.cost, `seed ${seed}`).toBe(scaling.cost);
+      const balance = Array.from(problem.supply);
+      for (let e = 0; e < problem.arcs; e += 1) {
+        expect(simplex.flow[e]).toBeGreaterThanOrEqual(0);
+        expect(simplex.flow[e]).toBeLessThanOrEqual(problem.capacity[e]!);
+        balance[problem.source[e]!]! -= simplex.flow[e]!;
+        balance[problem.target[e]!]! += simplex.flow[e]!;
+      }
+      expect(balance.every((b) => b === 0), `seed ${seed}: flow conservation`).toBe(true);
+    }
+  });
+
+  it('reports supplies that cannot be met', () => {
+    const problem: FlowProblem = {
+      nodes: 2,
+      arcs: 1,
+      source: Int32Array.of(0),
+      target: Int32Array.of(1),
+      capacity: Int32Array.of(1),
+      cost: Float64Array.of(1),
+      supply: Int32Array.of(2, -2),
+    };
+    expect(() => networkSimplex(problem)).toThrow(InfeasibleFlowError);
   });
 });

@@ -11,6 +11,8 @@ import { autoAssign, checkExpert, getMyProfile, listAssignments, myAssignments, 
 import { TIE_KINDS } from './conflicts.js';
 import { expertTemplate, importExperts } from '../accounts/experts-import.service.js';
 import { XLSX_MIME } from '../programs/program-workbook.js';
+import { JOB_STATES } from '../../db/schema/index.js';
+import { getAssignmentJob, latestAssignmentJob, queueAssignment } from './assignment-jobs.service.js';
 
 const tags = ['assignment'];
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -30,22 +32,69 @@ const profile = z.object({
 export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  const runBody = z.strictObject({ round: roundKey, reviewersPerApplication: z.number().int().min(1).max(20), maxPerExpert: z.number().int().min(1).max(500) });
+  const runResult = z.object({
+    assigned: z.number().int(),
+    totalAffinity: z.number(),
+    unassigned: z.array(z.object({ applicationId: z.string(), missing: z.number().int(), reason: z.string() })),
+  });
+  const jobView = z.object({
+    id: z.uuid(),
+    state: z.enum(JOB_STATES),
+    params: z.object({ round: z.string(), reviewersPerApplication: z.number().int(), maxPerExpert: z.number().int() }),
+    progress: z.object({ phase: z.enum(['affinity', 'conflicts', 'solving', 'saving']).nullable(), done: z.number().int(), total: z.number().int() }),
+    result: runResult.nullable(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  });
+
   r.post('/api/admin/programs/:programId/assignments/auto', {
     config: { access: ['program_admin'] },
     schema: {
       tags,
       summary: 'Draft the optimal assignment of a round: k experts per eligible application, a load limit, no conflicted pair',
       params: programParams,
-      body: z.strictObject({ round: roundKey, reviewersPerApplication: z.number().int().min(1).max(20), maxPerExpert: z.number().int().min(1).max(500) }),
-      response: {
-        200: z.object({
-          assigned: z.number().int(),
-          totalAffinity: z.number(),
-          unassigned: z.array(z.object({ applicationId: z.string(), missing: z.number().int(), reason: z.string() })),
-        }),
-      },
+      body: runBody,
+      response: { 200: runResult },
     },
     handler: async (request) => autoAssign(serviceContext(deps, request), request.params.programId, request.body),
+  });
+
+  r.post('/api/admin/programs/:programId/assignment-jobs', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Queue the optimal assignment of a round as a background job (the page shows its progress)',
+      params: programParams,
+      body: runBody,
+      response: { 202: jobView },
+    },
+    handler: async (request, reply) => reply.code(202).send(await queueAssignment(serviceContext(deps, request), deps.jobs, request.params.programId, request.body)),
+  });
+
+  r.get('/api/admin/programs/:programId/assignment-jobs', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'The latest assignment job of a round, or null',
+      params: programParams,
+      querystring: z.strictObject({ round: roundKey }),
+      response: { 200: z.object({ job: jobView.nullable() }) },
+    },
+    handler: async (request) => latestAssignmentJob(serviceContext(deps, request), request.params.programId, request.query.round),
+  });
+
+  r.get('/api/admin/programs/:programId/assignment-jobs/:jobId', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'One assignment job: its state, progress, and result or failure',
+      params: z.strictObject({ programId: z.string().min(1).max(64), jobId: z.uuid() }),
+      response: { 200: jobView },
+    },
+    handler: async (request) => getAssignmentJob(serviceContext(deps, request), request.params.programId, request.params.jobId),
   });
 
   r.post('/api/admin/programs/:programId/assignments/release', {

@@ -88,7 +88,7 @@ async function roundApplications(db: DbOrTx, programId: string): Promise<RoundAp
   }));
 }
 
-async function adminProgram(ctx: ServiceContext, idOrCode: string) {
+export async function adminProgram(ctx: ServiceContext, idOrCode: string) {
   const program = await findProgram(ctx, idOrCode);
   requireProgramAdmin(ctx, program);
   return program;
@@ -106,6 +106,14 @@ async function releasedCount(db: DbOrTx, programId: string, round: string): Prom
     .from(reviewAssignments)
     .where(and(eq(reviewAssignments.programId, programId), eq(reviewAssignments.round, round), eq(reviewAssignments.status, 'released')));
   return row?.n ?? 0;
+}
+
+/** A round can be drafted while it exists and its assignments are not released. */
+export async function checkDraftable(db: DbOrTx, programId: string, round: string): Promise<void> {
+  await requireRound(db, programId, round);
+  if (await roundReleased(db, programId, round)) {
+    throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布', en: 'This round’s assignments have been released' });
+  }
 }
 
 /** Whether a round's assignments have been released (its criteria are then frozen). */
@@ -136,15 +144,24 @@ const UNFILLED: Record<'too_few_candidates' | 'experts_full', (n: number) => Loc
 };
 
 /** Drafts the optimal assignment of the round (pinned pairs kept, banned and conflicted pairs never made). */
-export async function autoAssign(ctx: ServiceContext, programIdOrCode: string, input: { round: string; reviewersPerApplication: number; maxPerExpert: number }) {
+export type AssignmentPhase = 'affinity' | 'conflicts' | 'solving' | 'saving';
+/** Told how far a run has got; awaited, so a run in the background can record it. */
+export type AssignmentProgress = (phase: AssignmentPhase, done: number, total: number) => Promise<void>;
+
+/** Lets the event loop run (other requests, progress writes) during a long computation. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function autoAssign(
+  ctx: ServiceContext,
+  programIdOrCode: string,
+  input: { round: string; reviewersPerApplication: number; maxPerExpert: number },
+  progress: AssignmentProgress = async () => undefined,
+) {
   const program = await adminProgram(ctx, programIdOrCode);
   return ctx.db.transaction(async (tx) => {
-    await requireRound(tx, program.id, input.round);
-    // One optimisation of a program at a time; a released round is not re-drafted here.
+    // One optimisation of a program at a time.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`assign:${program.id}`}))`);
-    if (await roundReleased(tx, program.id, input.round)) {
-      throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布', en: 'This round’s assignments have been released' });
-    }
+    await checkDraftable(tx, program.id, input.round);
     const [apps, experts, bans, pins] = await Promise.all([
       roundApplications(tx, program.id),
       expertPool(tx),
@@ -158,20 +175,32 @@ export async function autoAssign(ctx: ServiceContext, programIdOrCode: string, i
     const today = ctx.now.toISOString().slice(0, 10);
     const model = new AffinityModel(apps.map((a) => ({ subfieldId: a.subfieldId, text: a.text })));
     const subfieldNames = new Map(apps.map((a) => [a.subfieldId, a.subfieldName]));
-    const affinities: Affinity[][] = experts.map((e) =>
-      model.expertAffinities({ subfieldIds: e.subfieldIds, keywords: e.keywords, subfieldNames: e.subfieldIds.map((id) => subfieldNames.get(id) ?? '') }),
-    );
+    const affinities: Affinity[][] = [];
+    for (const e of experts) {
+      if (affinities.length % 25 === 0) {
+        await progress('affinity', affinities.length, experts.length);
+        await breathe();
+      }
+      affinities.push(model.expertAffinities({ subfieldIds: e.subfieldIds, keywords: e.keywords, subfieldNames: e.subfieldIds.map((id) => subfieldNames.get(id) ?? '') }));
+    }
     const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
     const appIndex = new Map(apps.map((a, i) => [a.id, i]));
-    const candidates: Candidate[][] = apps.map((a, ai) => {
+    const candidates: Candidate[][] = [];
+    for (const [ai, a] of apps.entries()) {
+      if (ai % 100 === 0) {
+        await progress('conflicts', ai, apps.length);
+        await breathe();
+      }
       const list: Candidate[] = [];
       experts.forEach((e, ei) => {
         if (banned.has(`${a.id}:${e.id}`)) return;
         if (conflictsOf(e, a, { sameProvince: program.conflictSameProvince, today }).length > 0) return;
         list.push({ expert: ei, affinity: affinities[ei]![ai]!.score });
       });
-      return list.sort((x, y) => y.affinity - x.affinity).slice(0, TOP_CANDIDATES);
-    });
+      candidates.push(list.sort((x, y) => y.affinity - x.affinity).slice(0, TOP_CANDIDATES));
+    }
+    await progress('solving', 0, 0);
+    await breathe();
     const pinned = pins
       .map((p) => [appIndex.get(p.applicationId), expertIndex.get(p.expertId)] as const)
       .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined)
@@ -186,9 +215,11 @@ export async function autoAssign(ctx: ServiceContext, programIdOrCode: string, i
       .delete(reviewAssignments)
       .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, false)));
     const fresh = result.pairs.filter((p) => !p.pinned);
-    if (fresh.length > 0) {
+    // In chunks: one statement has at most 65,535 parameters.
+    for (let from = 0; from < fresh.length; from += 2000) {
+      await progress('saving', from, fresh.length);
       await tx.insert(reviewAssignments).values(
-        fresh.map((p) => {
+        fresh.slice(from, from + 2000).map((p) => {
           const affinity = affinities[p.expert]![p.application]!;
           return {
             programId: program.id,
@@ -217,8 +248,7 @@ export async function autoAssign(ctx: ServiceContext, programIdOrCode: string, i
 export async function setPin(ctx: ServiceContext, programIdOrCode: string, input: { round: string; applicationId: string; expertId: string; pinned: boolean }) {
   const program = await adminProgram(ctx, programIdOrCode);
   return ctx.db.transaction(async (tx) => {
-    await requireRound(tx, program.id, input.round);
-    if (await roundReleased(tx, program.id, input.round)) throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排已发布', en: 'This round’s assignments have been released' });
+    await checkDraftable(tx, program.id, input.round);
     const where = and(
       eq(reviewAssignments.programId, program.id),
       eq(reviewAssignments.round, input.round),

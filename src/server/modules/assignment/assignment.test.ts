@@ -3,7 +3,9 @@
 // expert's own declared ties.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueResponse } from '../../../shared/schemas/catalogue.js';
-import { createTestApp, type TestApp } from '../../test/app.js';
+import { createClock } from '../../clock.js';
+import { createTestApp, TEST_AUDIT_CONFIG, type TestApp } from '../../test/app.js';
+import { runAssignmentJob } from './assignment-jobs.service.js';
 import { as, PASSWORD, signedInAs, signIn, validUscc, type Session } from '../../test/factories.js';
 
 let t: TestApp;
@@ -92,6 +94,42 @@ describe('assignment', () => {
     const three = await auto({ reviewersPerApplication: 3, maxPerExpert: 4 });
     const first = three.json().unassigned.find((u: { applicationId: string }) => u.applicationId === apps[0]!.id);
     expect(first).toEqual({ applicationId: apps[0]!.id, missing: 1, reason: '只有 2 位专家与之无利益冲突' });
+    await auto({ reviewersPerApplication: 1, maxPerExpert: 2 });
+  });
+
+  it('runs as a background job with its progress, the same optimum as the direct run, and a kept result', async () => {
+    const direct = (await auto({ reviewersPerApplication: 2, maxPerExpert: 3 })).json();
+    const directPairs = (await pairs()).sort();
+    const jobs = `/api/admin/programs/${programId}/assignment-jobs`;
+    expect((await as(t.app, admin, { method: 'GET', url: `${jobs}?round=online` })).json()).toEqual({ job: null });
+    const queued = await as(t.app, admin, { method: 'POST', url: jobs, payload: { round: 'online', reviewersPerApplication: 2, maxPerExpert: 3 } });
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ state: 'queued', params: { round: 'online', reviewersPerApplication: 2 }, result: null });
+    const again = await as(t.app, admin, { method: 'POST', url: jobs, payload: { round: 'online', reviewersPerApplication: 2, maxPerExpert: 3 } });
+    expect(again.statusCode).toBe(409);
+    const id = queued.json().id;
+    await expect.poll(async () => (await as(t.app, admin, { method: 'GET', url: `${jobs}/${id}` })).json().state, { timeout: 30_000, interval: 200 }).toBe('done');
+    const done = (await as(t.app, admin, { method: 'GET', url: `${jobs}/${id}` })).json();
+    expect(done.result).toEqual(direct);
+    expect(done.progress.phase).toBe('saving');
+    expect(done.startedAt).not.toBeNull();
+    expect((await pairs()).sort()).toEqual(directPairs);
+    expect((await as(t.app, admin, { method: 'GET', url: `${jobs}?round=online` })).json().job.id).toBe(id);
+    const audit = await t.database.pool.query(`SELECT action, actor_id FROM audit_events WHERE action IN ('assignment.queued', 'assignment.auto') ORDER BY seq DESC LIMIT 2`);
+    expect(audit.rows.map((r) => r.action)).toEqual(['assignment.auto', 'assignment.queued']);
+    expect(new Set(audit.rows.map((r) => r.actor_id))).toEqual(new Set([admin.userId]));
+
+    // A run whose admin was disabled after queueing fails with the reason and changes nothing.
+    const other = await signedInAs(t.app, t.database.db, ['program_admin']);
+    await t.database.pool.query('UPDATE users SET disabled = true WHERE id = $1', [other.userId]);
+    const row = await t.database.pool.query(
+      `INSERT INTO background_jobs (kind, program_id, requested_by, params) VALUES ('assignment', $1, $2, $3) RETURNING id`,
+      [programId, other.userId, { round: 'online', reviewersPerApplication: 1, maxPerExpert: 1 }],
+    );
+    await runAssignmentJob({ db: t.database.db, clock: createClock(t.database.db, true), auditConfig: TEST_AUDIT_CONFIG }, row.rows[0].id);
+    const failed = (await as(t.app, admin, { method: 'GET', url: `${jobs}/${row.rows[0].id}` })).json();
+    expect(failed).toMatchObject({ state: 'failed', error: '发起分配的账号已停用', result: null });
+    expect((await pairs()).sort()).toEqual(directPairs);
     await auto({ reviewersPerApplication: 1, maxPerExpert: 2 });
   });
 

@@ -1,12 +1,78 @@
 // Assigning experts to a review round: the optimal draft with the reason of every pairing, pins and bans, a
-// re-optimisation around them, what cannot be filled and why, and the release to the experts.
-import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+// re-optimisation around them, what cannot be filled and why, and the release to the experts. A run is a background
+// job: the page follows its progress, and finds a run under way when it is opened again.
+import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { autoAssign, banPair, listAssignments, pinPair, releaseRound, type AssignmentItem } from '../../api/assignment.js';
+import {
+  banPair,
+  getAssignmentJob,
+  latestAssignmentJob,
+  listAssignments,
+  pinPair,
+  queueAssignment,
+  releaseRound,
+  type AssignmentItem,
+  type AssignmentJob,
+  type AssignmentPhase,
+} from '../../api/assignment.js';
+import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, type Translate } from '../../i18n/i18n.js';
+
+const active = (job: AssignmentJob | null) => job !== null && (job.state === 'queued' || job.state === 'running');
+
+/** The latest run of the round, followed every half second while it is under way. */
+function useAssignmentJob(programId: string | undefined, round: string, onFinished: () => void) {
+  // Kept with the round it belongs to, so switching rounds never shows the other round's run.
+  const [followed, setFollowed] = useState<{ round: string; job: AssignmentJob | null }>({ round: '', job: null });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!programId || !round) return;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (next: AssignmentJob | null) => {
+      if (!current) return;
+      setFollowed({ round, job: next });
+      if (next && active(next)) {
+        timer = setTimeout(() => {
+          getAssignmentJob(programId, next.id).then((j) => {
+            if (current && !active(j)) onFinished();
+            follow(j);
+          }, () => follow(next));
+        }, 500);
+      }
+    };
+    latestAssignmentJob(programId, round).then((r) => follow(r.job), () => undefined);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // onFinished only reloads the page's list; a new run is followed through follow().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [programId, round, generation]);
+  return {
+    job: followed.round === round ? followed.job : null,
+    /** Shows a run just queued at once, then follows the latest run again. */
+    follow: (queued: AssignmentJob) => {
+      setFollowed({ round, job: queued });
+      setGeneration((g) => g + 1);
+    },
+  };
+}
+
+/** Each step's start and width in the overall percentage. */
+const STEPS: Record<AssignmentPhase, [number, number]> = { affinity: [0, 40], conflicts: [40, 30], solving: [70, 20], saving: [90, 10] };
+
+/** Where a run is, in words and as one overall percentage over its four steps. */
+function describe(job: AssignmentJob, t: Translate): { text: string; percent: number } {
+  const { phase, done, total } = job.progress;
+  const share = total > 0 ? done / total : 0;
+  if (job.state === 'queued' || phase === null) return { text: t('assignment.phase.queued'), percent: 0 };
+  const [start, width] = STEPS[phase];
+  return { text: t(`assignment.phase.${phase}`, { done, total }), percent: Math.floor(start + width * share) };
+}
 
 export default function AssignmentPage() {
   const { t, lang } = useI18n();
@@ -16,11 +82,13 @@ export default function AssignmentPage() {
   const rounds = program?.reviewRounds.filter((r) => r.phase === 'review') ?? [];
   const [round, setRound] = useState(rounds[0]?.key ?? '');
   const [settings, setSettings] = useState({ reviewersPerApplication: 3, maxPerExpert: 10 });
-  const [summary, setSummary] = useState<Awaited<ReturnType<typeof autoAssign>> | null>(null);
-  const [running, setRunning] = useState(false);
+  const [queueing, setQueueing] = useState(false);
   const assignments = useLoader(() => (program && round ? listAssignments(program.id, round) : Promise.resolve(null)), [program?.id, round]);
+  const { job, follow } = useAssignmentJob(program?.id, round, assignments.reload);
   if (!program) return null;
   const released = (assignments.data?.items ?? []).some((i) => i.status === 'released');
+  const summary = job?.state === 'done' ? job.result : null;
+  const running = queueing || active(job);
 
   async function act(work: () => Promise<unknown>, done?: string) {
     try {
@@ -33,14 +101,13 @@ export default function AssignmentPage() {
   }
 
   async function run() {
-    setRunning(true);
+    setQueueing(true);
     try {
-      setSummary(await autoAssign(program!.id, { round, ...settings }));
-      assignments.reload();
+      follow(await queueAssignment(program!.id, { round, ...settings }));
     } catch (error) {
       message.error(error instanceof ApiError ? error.message : t('error.generic'));
     } finally {
-      setRunning(false);
+      setQueueing(false);
     }
   }
 
@@ -57,10 +124,7 @@ export default function AssignmentPage() {
               id="assignment-round"
               style={{ width: 180 }}
               value={round}
-              onChange={(v: string) => {
-                setRound(v);
-                setSummary(null);
-              }}
+              onChange={(v: string) => setRound(v)}
               options={rounds.map((r) => ({ value: r.key, label: lang === 'zh' ? r.name : r.nameEn || r.name }))}
             />
           </Form.Item>
@@ -77,12 +141,24 @@ export default function AssignmentPage() {
             <Button disabled={released || (assignments.data?.items.length ?? 0) === 0}>{t('assignment.release')}</Button>
           </Popconfirm>
         </Form>
+        {job && active(job) ? (
+          <div style={{ marginTop: 16 }} role="status" aria-live="polite" data-testid="assignment-progress">
+            <Typography.Text>{describe(job, t).text}</Typography.Text>
+            <Progress percent={describe(job, t).percent} status="active" />
+          </div>
+        ) : null}
+        {job?.state === 'failed' ? <Alert style={{ marginTop: 16 }} type="error" showIcon title={t('assignment.failed', { reason: job.error ?? '' })} /> : null}
         {summary ? (
           <Alert
             style={{ marginTop: 16 }}
             type={summary.unassigned.length > 0 ? 'warning' : 'success'}
             showIcon
-            title={<span data-testid="assignment-summary">{t('assignment.summary', { n: summary.assigned, total: summary.totalAffinity })}</span>}
+            title={
+              <span data-testid="assignment-summary">
+                {t('assignment.summary', { n: summary.assigned, total: summary.totalAffinity })}
+                {job?.finishedAt ? `（${t('assignment.lastRun', { time: formatBeijing(job.finishedAt, lang) })}）` : ''}
+              </span>
+            }
             description={
               summary.unassigned.length > 0 ? (
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
