@@ -22,6 +22,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
 import { registerRecommendationRoutes } from './modules/recommendations/recommendations.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
+import { registerReviewRoutes } from './modules/reviews/reviews.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerApplicationRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
+  registerReviewRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

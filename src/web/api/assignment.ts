@@ -16,7 +16,8 @@ export interface AssignmentItem {
   subfieldMatch: boolean;
   sharedTerms: string[];
   pinned: boolean;
-  status: 'draft' | 'released';
+  status: 'draft' | 'released' | 'declined';
+  conflictReason: string | null;
 }
 export interface TieInput {
   organizationName: string;
@@ -58,7 +59,8 @@ export type AssignmentPhase = 'affinity' | 'conflicts' | 'solving' | 'saving';
 export interface AssignmentJob {
   id: string;
   state: 'queued' | 'running' | 'done' | 'failed';
-  params: AssignmentRun;
+  /** A refill (after a declared conflict) has the round only. */
+  params: Partial<AssignmentRun> & { round: string; mode?: 'refill' };
   progress: { phase: AssignmentPhase | null; done: number; total: number };
   result: AssignmentSummary | null;
   error: string | null;

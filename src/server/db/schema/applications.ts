@@ -1,6 +1,6 @@
 // Applications (申报书): the editable form, the indicator table, attachments, and every submitted version.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUSES, type IndicatorValue, type ResponsiblePerson } from '../../../shared/schemas/applications.js';
 import { organizations, recommenders, users } from './accounts.js';
 import { indicators, subfields } from './catalogue.js';
@@ -178,7 +178,8 @@ export const reviewAssignments = pgTable(
     expertId: uuid('expert_id')
       .notNull()
       .references(() => users.id),
-    status: text('status', { enum: ['draft', 'released'] }).notNull().default('draft'),
+    /** draft → released (experts see it) → declined (the expert declared a conflict; the place is refilled). */
+    status: text('status', { enum: ['draft', 'released', 'declined'] }).notNull().default('draft'),
     /** 0–1000: the subfield (500) and the text (up to 500). */
     affinity: integer('affinity').notNull(),
     subfieldMatch: boolean('subfield_match').notNull().default(false),
@@ -186,12 +187,56 @@ export const reviewAssignments = pgTable(
     pinned: boolean('pinned').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** When the expert declared having no conflict (only then is the full application open to them). */
+    noConflictAt: timestamp('no_conflict_at', { withTimezone: true }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    conflictReason: text('conflict_reason'),
   },
   (t) => [
     uniqueIndex('review_assignments_pair').on(t.programId, t.round, t.applicationId, t.expertId),
     index('review_assignments_expert').on(t.expertId, t.status),
-    check('review_assignments_status', sql`${t.status} IN ('draft', 'released')`),
+    check('review_assignments_status', sql`${t.status} IN ('draft', 'released', 'declined')`),
   ],
+);
+
+/** An expert's review of one assignment: scores per criterion and comments, saved as typed, then submitted. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    assignmentId: uuid('assignment_id')
+      .primaryKey()
+      .references(() => reviewAssignments.id, { onDelete: 'restrict' }),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    comment: text('comment').notNull().default(''),
+    state: text('state', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
+    /** Weighted total on a 0–100 scale (Σ weight × score ÷ maxScore), set at submission. */
+    total: doublePrecision('total'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('reviews_state', sql`${t.state} IN ('draft', 'submitted')`),
+    check('reviews_submitted_total', sql`(${t.state} = 'submitted') = (${t.total} IS NOT NULL AND ${t.submittedAt} IS NOT NULL)`),
+  ],
+);
+
+/** Applications advanced into a later review round (the first round reviews every eligible application). */
+export const roundEntries = pgTable(
+  'round_entries',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    round: text('round').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    advancedBy: uuid('advanced_by')
+      .notNull()
+      .references(() => users.id),
+    advancedAt: timestamp('advanced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.round, t.applicationId] })],
 );
 
 /** Pairs an admin forbade for a round: never assigned, whatever the affinity. */

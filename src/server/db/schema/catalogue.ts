@@ -103,11 +103,20 @@ export const reviewRounds = pgTable(
     phase: text('phase', { enum: ['review', 'evaluation'] }).notNull().default('review'),
     position: integer('position').notNull().default(0),
     criteria: jsonb('criteria').$type<ReviewCriterion[]>().notNull().default([]),
+    /** How the round is run (set by its admins, not part of the program document): experts per application, the
+     * most applications per expert, when reviews are due, and whether an expert who has submitted sees the other
+     * reviews of the same application (names and scores). */
+    reviewersPerApplication: integer('reviewers_per_application').notNull().default(3),
+    maxPerExpert: integer('max_per_expert').notNull().default(10),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    peerVisibility: boolean('peer_visibility').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('review_rounds_program_key').on(t.programId, t.key),
+    check('review_rounds_reviewers', sql`${t.reviewersPerApplication} BETWEEN 1 AND 20`),
+    check('review_rounds_max_per_expert', sql`${t.maxPerExpert} BETWEEN 1 AND 500`),
     check('review_rounds_key_format', sql`${t.key} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$'`),
     check('review_rounds_phase', sql`${t.phase} IN ('review', 'evaluation')`),
   ],

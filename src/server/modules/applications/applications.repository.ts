@@ -9,6 +9,7 @@ import {
   organizations,
   programPhases,
   recommenders,
+  reviewAssignments,
   submissions,
   subfields,
 } from '../../db/schema/index.js';
@@ -23,6 +24,21 @@ export async function findApplication(db: DbOrTx, id: string, lock = false): Pro
   const rows = lock ? await query.for('update') : await query;
   return rows[0];
 }
+
+/** What an expert may see of an application: `open` once they declared no conflict on a released assignment of it,
+ * `undeclared` while they have one but have not declared, `none` without one. */
+export async function expertAccess(db: DbOrTx, expertId: string, applicationId: string): Promise<'open' | 'undeclared' | 'none'> {
+  const rows = await db
+    .select({ declared: reviewAssignments.noConflictAt })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.expertId, expertId), eq(reviewAssignments.applicationId, applicationId), eq(reviewAssignments.status, 'released')));
+  if (rows.length === 0) return 'none';
+  return rows.some((r) => r.declared !== null) ? 'open' : 'undeclared';
+}
+
+/** The applications an expert may open (released to them, no conflict declared). */
+export const openToExpert = (expertId: string): SQL =>
+  sql`${applications.id} IN (SELECT ${reviewAssignments.applicationId} FROM ${reviewAssignments} WHERE ${reviewAssignments.expertId} = ${expertId} AND ${reviewAssignments.status} = 'released' AND ${reviewAssignments.noConflictAt} IS NOT NULL)`;
 
 /** The indicator rows of an application with their catalogue definition, in catalogue order. */
 export async function listIndicatorRows(db: DbOrTx, applicationId: string) {

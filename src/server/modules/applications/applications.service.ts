@@ -43,8 +43,17 @@ export function canSee(actor: Actor | null, app: repo.ApplicationRow): boolean {
 /** The application if the caller may see it, else NOT_FOUND; `lock` takes a row lock for a change. */
 export async function visibleApplication(ctx: ServiceContext, db: DbOrTx, id: string, lock = false): Promise<repo.ApplicationRow> {
   const app = await repo.findApplication(db, id, lock);
-  if (!app || !canSee(ctx.actor, app)) throw new AppError('NOT_FOUND');
-  return app;
+  if (!app) throw new AppError('NOT_FOUND');
+  if (canSee(ctx.actor, app)) return app;
+  // An expert opens an application assigned to them once they have declared having no conflict with it.
+  if (hasRole(ctx.actor, 'expert')) {
+    const access = await repo.expertAccess(db, ctx.actor!.id, app.id);
+    if (access === 'open') return app;
+    if (access === 'undeclared') {
+      throw new AppError('FORBIDDEN', { zh: '请先声明与该申报无利益冲突，再查看申报书', en: 'Declare that you have no conflict with this application before reading it' });
+    }
+  }
+  throw new AppError('NOT_FOUND');
 }
 
 /** Only the applicant organization's own users change its application. */
@@ -319,6 +328,7 @@ export async function listApplications(
   if (hasRole(actor, 'recommender') && actor.recommenderId) {
     parts.push(sql`(${applications.recommenderId} = ${actor.recommenderId} AND ${applications.status} <> 'draft')`);
   }
+  if (hasRole(actor, 'expert')) parts.push(repo.openToExpert(actor.id));
   if (hasRole(actor, 'program_admin')) {
     parts.push(
       actor.programIds === null

@@ -9,7 +9,7 @@ import { audit, type ServiceContext } from '../../http/request-context.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import type { AuditConfig } from '../audit/audit.service.js';
 import { actorFromUser } from '../accounts/sessions.js';
-import { adminProgram, autoAssign, checkDraftable, type AssignmentPhase } from './assignment.service.js';
+import { adminProgram, autoAssign, checkDraftable, refillRound, type AssignmentPhase } from './assignment.service.js';
 
 export const ASSIGNMENT_QUEUE = 'assignment';
 
@@ -99,12 +99,26 @@ async function finish(db: Db, jobId: string, state: 'done' | 'failed', values: {
     .where(eq(backgroundJobs.id, jobId));
 }
 
+function requireActor(ctx: ServiceContext): ServiceContext {
+  if (!ctx.actor) throw new AppError('FORBIDDEN', { zh: '发起分配的账号已停用', en: 'The account that started the run is disabled' });
+  return ctx;
+}
+
+/** Queues the refill of a released round after an expert declared a conflict (run in the background). */
+export async function queueRefill(ctx: ServiceContext, jobs: JobQueue, programId: string, round: string): Promise<void> {
+  const [row] = await ctx.db
+    .insert(backgroundJobs)
+    .values({ kind: ASSIGNMENT_QUEUE, programId, requestedBy: ctx.actor!.id, params: { round, mode: 'refill', lang: ctx.lang } })
+    .returning({ id: backgroundJobs.id });
+  await jobs.send(ASSIGNMENT_QUEUE, row!.id);
+}
+
 /** Runs a queued assignment as the admin who asked for it, checked again now (the account may have changed). */
 export async function runAssignmentJob(deps: { db: Db; clock: Clock; auditConfig: AuditConfig }, jobId: string): Promise<void> {
   const [row] = await deps.db.select().from(backgroundJobs).where(eq(backgroundJobs.id, jobId));
   if (!row || row.state === 'done' || row.state === 'failed') return;
   const [user] = await deps.db.select().from(users).where(eq(users.id, row.requestedBy));
-  const params = row.params as unknown as AssignmentRunInput & { lang?: 'zh' | 'en' };
+  const params = row.params as unknown as AssignmentRunInput & { lang?: 'zh' | 'en'; mode?: 'refill' };
   const ctx: ServiceContext = {
     db: deps.db,
     actor: user && !user.disabled ? actorFromUser(user) : null,
@@ -125,8 +139,11 @@ export async function runAssignmentJob(deps: { db: Db; clock: Clock; auditConfig
     await deps.db.update(backgroundJobs).set({ phase, done, total }).where(eq(backgroundJobs.id, jobId));
   };
   try {
-    if (!ctx.actor) throw new AppError('FORBIDDEN', { zh: '发起分配的账号已停用', en: 'The account that started the run is disabled' });
-    const result = await autoAssign(ctx, row.programId, { round: params.round, reviewersPerApplication: params.reviewersPerApplication, maxPerExpert: params.maxPerExpert }, progress);
+    const result =
+      params.mode === 'refill'
+        ? // Queued by an expert's declared conflict: fills the place as the platform, whoever declared it.
+          await refillRound(ctx, row.programId, params.round, progress, 'declared-conflict')
+        : await autoAssign(requireActor(ctx), row.programId, { round: params.round, reviewersPerApplication: params.reviewersPerApplication, maxPerExpert: params.maxPerExpert }, progress);
     await finish(deps.db, jobId, 'done', { result });
   } catch (error) {
     if (!(error instanceof AppError)) {

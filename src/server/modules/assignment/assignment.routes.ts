@@ -7,7 +7,7 @@ import { reviewCriterionSchema } from '../../../shared/schemas/catalogue.js';
 import type { AppDeps } from '../../app.js';
 import { serviceContext } from '../../http/request-context.js';
 import { CHOOSE_FILE_TO_IMPORT, uploadedFile } from '../../http/upload.js';
-import { autoAssign, checkExpert, getMyProfile, listAssignments, myAssignments, releaseRound, setBan, setPin, updateMyProfile } from './assignment.service.js';
+import { autoAssign, checkExpert, refillRound, getMyProfile, listAssignments, myAssignments, releaseRound, setBan, setPin, updateMyProfile } from './assignment.service.js';
 import { TIE_KINDS } from './conflicts.js';
 import { expertTemplate, importExperts } from '../accounts/experts-import.service.js';
 import { XLSX_MIME } from '../programs/program-workbook.js';
@@ -41,7 +41,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
   const jobView = z.object({
     id: z.uuid(),
     state: z.enum(JOB_STATES),
-    params: z.object({ round: z.string(), reviewersPerApplication: z.number().int(), maxPerExpert: z.number().int() }),
+    params: z.object({ round: z.string(), reviewersPerApplication: z.number().int().optional(), maxPerExpert: z.number().int().optional(), mode: z.enum(['refill']).optional() }),
     progress: z.object({ phase: z.enum(['affinity', 'conflicts', 'solving', 'saving']).nullable(), done: z.number().int(), total: z.number().int() }),
     result: runResult.nullable(),
     error: z.string().nullable(),
@@ -97,6 +97,18 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
     handler: async (request) => getAssignmentJob(serviceContext(deps, request), request.params.programId, request.params.jobId),
   });
 
+  r.post('/api/admin/programs/:programId/assignments/refill', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Fill the places of a released round left open by declared conflicts, keeping every assignment in force',
+      params: programParams,
+      body: z.strictObject({ round: roundKey }),
+      response: { 200: runResult },
+    },
+    handler: async (request) => refillRound(serviceContext(deps, request), request.params.programId, request.body.round),
+  });
+
   r.post('/api/admin/programs/:programId/assignments/release', {
     config: { access: ['program_admin'] },
     schema: { tags, summary: 'Release a round’s draft assignments to the experts (its criteria are then frozen)', params: programParams, body: z.strictObject({ round: roundKey }), response: { 200: z.object({ released: z.number().int() }) } },
@@ -125,7 +137,8 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
               subfieldMatch: z.boolean(),
               sharedTerms: z.array(z.string()),
               pinned: z.boolean(),
-              status: z.enum(['draft', 'released']),
+              status: z.enum(['draft', 'released', 'declined']),
+              conflictReason: z.string().nullable(),
             }),
           ),
           bans: z.array(z.object({ applicationId: z.string(), expertId: z.string() })),
@@ -202,6 +215,10 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
               subfield: z.string(),
               applicant: z.string(),
               criteria: z.array(reviewCriterionSchema),
+              roundName: z.string(),
+              dueAt: z.string().nullable(),
+              declared: z.boolean(),
+              reviewState: z.enum(['not_started', 'draft', 'submitted']),
             }),
           ),
         }),

@@ -12,6 +12,8 @@ import {
   recommenders,
   reviewAssignments,
   reviewRounds,
+  reviews,
+  roundEntries,
   subfields,
   users,
 } from '../../db/schema/index.js';
@@ -63,15 +65,37 @@ interface RoundApplication extends ConflictApplication {
   text: string;
 }
 
-/** The applications a round reviews: the program's eligible ones (later rounds advance from here). */
-async function roundApplications(db: DbOrTx, programId: string): Promise<RoundApplication[]> {
+/** Statuses an application keeps once it passed the formal check: the first review round's pool. */
+const REVIEWED_STATUSES = ['eligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
+/** The final evaluation reviews the confirmed finalists. */
+const EVALUATED_STATUSES = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
+
+/**
+ * The applications a round reviews: the first round of a phase takes every eligible application (the confirmed
+ * finalists for the final evaluation); a later round takes those advanced into it. Without a round: the first
+ * review round's pool.
+ */
+export async function roundApplications(db: DbOrTx, programId: string, round?: string): Promise<RoundApplication[]> {
+  const rounds = await db.select().from(reviewRounds).where(eq(reviewRounds.programId, programId)).orderBy(asc(reviewRounds.position));
+  const target = round === undefined ? rounds.find((r) => r.phase === 'review') : rounds.find((r) => r.key === round);
+  const first = target && rounds.find((r) => r.phase === target.phase) === target;
+  const pool =
+    !target || first
+      ? inArray(applications.status, target?.phase === 'evaluation' ? [...EVALUATED_STATUSES] : [...REVIEWED_STATUSES])
+      : inArray(
+          applications.id,
+          db
+            .select({ id: roundEntries.applicationId })
+            .from(roundEntries)
+            .where(and(eq(roundEntries.programId, programId), eq(roundEntries.round, target.key))),
+        );
   const rows = await db
     .select({ app: applications, org: organizations, rec: recommenders, subfieldName: subfields.name })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .innerJoin(subfields, eq(subfields.id, applications.subfieldId))
     .leftJoin(recommenders, eq(recommenders.id, applications.recommenderId))
-    .where(and(eq(applications.programId, programId), eq(applications.status, 'eligible')))
+    .where(and(eq(applications.programId, programId), pool))
     .orderBy(asc(applications.receiptNumber));
   return rows.map(({ app, org, rec, subfieldName }) => ({
     id: app.id,
@@ -162,86 +186,125 @@ export async function autoAssign(
     // One optimisation of a program at a time.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`assign:${program.id}`}))`);
     await checkDraftable(tx, program.id, input.round);
-    const [apps, experts, bans, pins] = await Promise.all([
-      roundApplications(tx, program.id),
-      expertPool(tx),
-      tx.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, input.round))),
-      tx
-        .select()
-        .from(reviewAssignments)
-        .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, true))),
-    ]);
-    const banned = new Set(bans.map((b) => `${b.applicationId}:${b.expertId}`));
-    const today = ctx.now.toISOString().slice(0, 10);
-    const model = new AffinityModel(apps.map((a) => ({ subfieldId: a.subfieldId, text: a.text })));
-    const subfieldNames = new Map(apps.map((a) => [a.subfieldId, a.subfieldName]));
-    const affinities: Affinity[][] = [];
-    for (const e of experts) {
-      if (affinities.length % 25 === 0) {
-        await progress('affinity', affinities.length, experts.length);
-        await breathe();
-      }
-      affinities.push(model.expertAffinities({ subfieldIds: e.subfieldIds, keywords: e.keywords, subfieldNames: e.subfieldIds.map((id) => subfieldNames.get(id) ?? '') }));
-    }
-    const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
-    const appIndex = new Map(apps.map((a, i) => [a.id, i]));
-    const candidates: Candidate[][] = [];
-    for (const [ai, a] of apps.entries()) {
-      if (ai % 100 === 0) {
-        await progress('conflicts', ai, apps.length);
-        await breathe();
-      }
-      const list: Candidate[] = [];
-      experts.forEach((e, ei) => {
-        if (banned.has(`${a.id}:${e.id}`)) return;
-        if (conflictsOf(e, a, { sameProvince: program.conflictSameProvince, today }).length > 0) return;
-        list.push({ expert: ei, affinity: affinities[ei]![ai]!.score });
-      });
-      candidates.push(list.sort((x, y) => y.affinity - x.affinity).slice(0, TOP_CANDIDATES));
-    }
-    await progress('solving', 0, 0);
-    await breathe();
-    const pinned = pins
-      .map((p) => [appIndex.get(p.applicationId), expertIndex.get(p.expertId)] as const)
-      .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined)
-      .map(([a, e]) => [a, e] as [number, number]);
-    const result = assign({
-      need: apps.map(() => input.reviewersPerApplication),
-      load: experts.map(() => input.maxPerExpert),
-      candidates,
-      pinned,
-    });
+    // The round remembers how it was drafted: a refill after a declared conflict uses the same need and load.
+    await tx
+      .update(reviewRounds)
+      .set({ reviewersPerApplication: input.reviewersPerApplication, maxPerExpert: input.maxPerExpert })
+      .where(and(eq(reviewRounds.programId, program.id), eq(reviewRounds.key, input.round)));
+    const fixed = await tx
+      .select()
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, true)));
     await tx
       .delete(reviewAssignments)
       .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, input.round), eq(reviewAssignments.pinned, false)));
-    const fresh = result.pairs.filter((p) => !p.pinned);
-    // In chunks: one statement has at most 65,535 parameters.
-    for (let from = 0; from < fresh.length; from += 2000) {
-      await progress('saving', from, fresh.length);
-      await tx.insert(reviewAssignments).values(
-        fresh.slice(from, from + 2000).map((p) => {
-          const affinity = affinities[p.expert]![p.application]!;
-          return {
-            programId: program.id,
-            round: input.round,
-            applicationId: apps[p.application]!.id,
-            expertId: experts[p.expert]!.id,
-            affinity: affinity.score,
-            subfieldMatch: affinity.subfieldMatch,
-            sharedTerms: affinity.sharedTerms,
-          };
-        }),
-      );
-    }
-    const unassigned = result.unfilled.map((u) => ({ applicationId: apps[u.application]!.id, missing: u.missing, reason: UNFILLED[u.reason](u.candidates)[ctx.lang] }));
-    await audit(ctx, tx, {
-      action: 'assignment.auto',
-      objectType: 'program',
-      objectId: program.id,
-      details: { ...input, assigned: result.pairs.length, totalAffinity: result.totalAffinity, unassigned: unassigned.length },
-    });
-    return { assigned: result.pairs.length, totalAffinity: result.totalAffinity, unassigned };
+    const result = await optimise(ctx, tx, program, input.round, { need: input.reviewersPerApplication, load: input.maxPerExpert, fixed, release: false }, progress);
+    await audit(ctx, tx, { action: 'assignment.auto', objectType: 'program', objectId: program.id, details: { ...input, ...auditSummary(result) } });
+    return result;
   });
+}
+
+/**
+ * Fills the places of a released round left open (an expert declared a conflict): every assignment in force is
+ * kept, the new ones are released at once. By a program admin, or by the job an expert's declaration queues.
+ */
+export async function refillRound(
+  ctx: ServiceContext,
+  programIdOrCode: string,
+  round: string,
+  progress: AssignmentProgress = async () => undefined,
+  cause: 'admin' | 'declared-conflict' = 'admin',
+) {
+  const program = cause === 'admin' ? await adminProgram(ctx, programIdOrCode) : await findProgram(ctx, programIdOrCode);
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`assign:${program.id}`}))`);
+    const settings = await requireRound(tx, program.id, round);
+    if (!(await roundReleased(tx, program.id, round))) {
+      throw new AppError('INVALID_TRANSITION', { zh: '该轮评审安排尚未发布，请直接计算分配', en: 'The round is not released yet; run the assignment instead' });
+    }
+    const fixed = await tx
+      .select()
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.round, round), inArray(reviewAssignments.status, ['draft', 'released'])));
+    const result = await optimise(ctx, tx, program, round, { need: settings.reviewersPerApplication, load: settings.maxPerExpert, fixed, release: true }, progress);
+    await audit(ctx, tx, { action: 'assignment.refill', objectType: 'program', objectId: program.id, details: { round, cause, ...auditSummary(result) } });
+    return result;
+  });
+}
+
+const auditSummary = (r: { assigned: number; totalAffinity: number; unassigned: unknown[] }) => ({ assigned: r.assigned, totalAffinity: r.totalAffinity, unassigned: r.unassigned.length });
+
+/** The optimum around the fixed pairs; inserts the new ones (released at once when `release`). */
+async function optimise(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  program: { id: string; conflictSameProvince: boolean },
+  round: string,
+  plan: { need: number; load: number; fixed: Array<typeof reviewAssignments.$inferSelect>; release: boolean },
+  progress: AssignmentProgress,
+) {
+  const [apps, experts, bans] = await Promise.all([
+    roundApplications(tx, program.id, round),
+    expertPool(tx),
+    tx.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, round))),
+  ]);
+  const banned = new Set(bans.map((b) => `${b.applicationId}:${b.expertId}`));
+  const today = ctx.now.toISOString().slice(0, 10);
+  const model = new AffinityModel(apps.map((a) => ({ subfieldId: a.subfieldId, text: a.text })));
+  const subfieldNames = new Map(apps.map((a) => [a.subfieldId, a.subfieldName]));
+  const affinities: Affinity[][] = [];
+  for (const e of experts) {
+    if (affinities.length % 25 === 0) {
+      await progress('affinity', affinities.length, experts.length);
+      await breathe();
+    }
+    affinities.push(model.expertAffinities({ subfieldIds: e.subfieldIds, keywords: e.keywords, subfieldNames: e.subfieldIds.map((id) => subfieldNames.get(id) ?? '') }));
+  }
+  const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
+  const appIndex = new Map(apps.map((a, i) => [a.id, i]));
+  const candidates: Candidate[][] = [];
+  for (const [ai, a] of apps.entries()) {
+    if (ai % 100 === 0) {
+      await progress('conflicts', ai, apps.length);
+      await breathe();
+    }
+    const list: Candidate[] = [];
+    experts.forEach((e, ei) => {
+      if (banned.has(`${a.id}:${e.id}`)) return;
+      if (conflictsOf(e, a, { sameProvince: program.conflictSameProvince, today }).length > 0) return;
+      list.push({ expert: ei, affinity: affinities[ei]![ai]!.score });
+    });
+    candidates.push(list.sort((x, y) => y.affinity - x.affinity).slice(0, TOP_CANDIDATES));
+  }
+  await progress('solving', 0, 0);
+  await breathe();
+  const pinned = plan.fixed
+    .map((p) => [appIndex.get(p.applicationId), expertIndex.get(p.expertId)] as const)
+    .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined)
+    .map(([a, e]) => [a, e] as [number, number]);
+  const result = assign({ need: apps.map(() => plan.need), load: experts.map(() => plan.load), candidates, pinned });
+  const fresh = result.pairs.filter((p) => !p.pinned);
+  // In chunks: one statement has at most 65,535 parameters.
+  for (let from = 0; from < fresh.length; from += 2000) {
+    await progress('saving', from, fresh.length);
+    await tx.insert(reviewAssignments).values(
+      fresh.slice(from, from + 2000).map((p) => {
+        const affinity = affinities[p.expert]![p.application]!;
+        return {
+          programId: program.id,
+          round,
+          applicationId: apps[p.application]!.id,
+          expertId: experts[p.expert]!.id,
+          affinity: affinity.score,
+          subfieldMatch: affinity.subfieldMatch,
+          sharedTerms: affinity.sharedTerms,
+          ...(plan.release ? { status: 'released' as const, releasedAt: ctx.now } : {}),
+        };
+      }),
+    );
+  }
+  const unassigned = result.unfilled.map((u) => ({ applicationId: apps[u.application]!.id, missing: u.missing, reason: UNFILLED[u.reason](u.candidates)[ctx.lang] }));
+  return { assigned: result.pairs.length, totalAffinity: result.totalAffinity, unassigned };
 }
 
 /** Pins a pair (kept by every re-optimisation), or lets it go again. A conflicted pair cannot be pinned. */
@@ -257,7 +320,7 @@ export async function setPin(ctx: ServiceContext, programIdOrCode: string, input
     );
     const [existing] = await tx.select().from(reviewAssignments).where(where);
     if (input.pinned && !existing) {
-      const app = (await roundApplications(tx, program.id)).find((a) => a.id === input.applicationId);
+      const app = (await roundApplications(tx, program.id, input.round)).find((a) => a.id === input.applicationId);
       const expert = (await expertPool(tx)).find((e) => e.id === input.expertId);
       if (!app || !expert) throw new AppError('NOT_FOUND');
       const conflicts = conflictsOf(expert, app, { sameProvince: program.conflictSameProvince, today: ctx.now.toISOString().slice(0, 10) });
@@ -344,6 +407,7 @@ export async function listAssignments(ctx: ServiceContext, programIdOrCode: stri
       sharedTerms: r.a.sharedTerms,
       pinned: r.a.pinned,
       status: r.a.status,
+      conflictReason: r.a.conflictReason,
     })),
     bans: bans.map((b) => ({ applicationId: b.applicationId, expertId: b.expertId })),
   };
@@ -354,8 +418,19 @@ export async function listAssignments(ctx: ServiceContext, programIdOrCode: stri
 export async function myAssignments(ctx: ServiceContext) {
   if (!hasRole(ctx.actor, 'expert')) throw new AppError('FORBIDDEN');
   const rows = await ctx.db
-    .select({ a: reviewAssignments, title: applications.title, organization: organizations.name, subfield: subfields.name, criteria: reviewRounds.criteria })
+    .select({
+      a: reviewAssignments,
+      title: applications.title,
+      organization: organizations.name,
+      subfield: subfields.name,
+      criteria: reviewRounds.criteria,
+      roundName: reviewRounds.name,
+      roundNameEn: reviewRounds.nameEn,
+      dueAt: reviewRounds.dueAt,
+      reviewState: reviews.state,
+    })
     .from(reviewAssignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .innerJoin(subfields, eq(subfields.id, applications.subfieldId))
@@ -372,6 +447,10 @@ export async function myAssignments(ctx: ServiceContext) {
       subfield: r.subfield,
       applicant: r.organization,
       criteria: r.criteria,
+      roundName: ctx.lang === 'en' && r.roundNameEn ? r.roundNameEn : r.roundName,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      declared: r.a.noConflictAt !== null,
+      reviewState: r.reviewState ?? ('not_started' as const),
     })),
   };
 }

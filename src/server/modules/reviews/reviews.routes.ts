@@ -1,0 +1,166 @@
+// Review routes (API.md "Review": the expert's review, the ranking) and the admins' round settings, advancing to the
+// next round and corrections of submitted reviews.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { reviewCriterionSchema } from '../../../shared/schemas/catalogue.js';
+import type { AppDeps } from '../../app.js';
+import { serviceContext } from '../../http/request-context.js';
+import { advance, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
+
+const tags = ['review'];
+const programId = z.string().min(1).max(64);
+const roundKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/);
+const scores = z.record(z.string().max(40), z.number().finite());
+const reviewView = z.object({
+  scores: z.record(z.string(), z.number()),
+  comment: z.string(),
+  state: z.enum(['draft', 'submitted']),
+  total: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+});
+const settings = z.strictObject({
+  reviewersPerApplication: z.number().int().min(1).max(20),
+  maxPerExpert: z.number().int().min(1).max(500),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  peerVisibility: z.boolean(),
+});
+
+export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/assignments/:id', {
+    config: { access: ['expert'] },
+    schema: {
+      tags,
+      summary: 'One of the expert’s assignments: the title, subfield and applicant, the round’s criteria and due date, the review so far',
+      params: z.strictObject({ id: z.uuid() }),
+      response: {
+        200: z.object({
+          id: z.string(),
+          applicationId: z.string(),
+          round: z.object({ key: z.string(), name: z.string(), nameEn: z.string(), dueAt: z.string().nullable(), criteria: z.array(reviewCriterionSchema) }),
+          declared: z.boolean(),
+          application: z.object({ id: z.string(), title: z.string(), subfield: z.string(), applicant: z.string() }),
+          review: reviewView.nullable(),
+          peers: z.array(z.object({ expertName: z.string(), total: z.number(), scores: z.record(z.string(), z.number()), comment: z.string() })).nullable(),
+        }),
+      },
+    },
+    handler: async (request) => getReviewAssignment(serviceContext(deps, request), request.params.id),
+  });
+
+  r.put('/api/assignments/:id/review', {
+    config: { access: ['expert'] },
+    schema: {
+      tags,
+      summary: 'Declare a conflict, or declare none and save (or submit) the review',
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({
+        conflict: z.boolean(),
+        conflictReason: z.string().max(2000).optional(),
+        scores: scores.optional(),
+        comment: z.string().max(100_000).optional(),
+        submit: z.boolean(),
+      }),
+      response: { 200: z.object({ status: z.enum(['released', 'declined']), declared: z.boolean(), review: reviewView.nullable() }) },
+    },
+    handler: async (request) => putReview(serviceContext(deps, request), deps.jobs, request.params.id, request.body),
+  });
+
+  r.get('/api/admin/programs/:programId/ranking', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'The ranking of a round per subfield, by mean total or normalised score, with every review as its reason',
+      params: z.strictObject({ programId }),
+      querystring: z.strictObject({ round: roundKey, subfieldId: z.uuid().optional(), normalized: z.enum(['true', 'false']).optional() }),
+      response: {
+        200: z.object({
+          round: z.object({
+            key: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            criteria: z.array(reviewCriterionSchema),
+            next: z.object({ key: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
+          }),
+          items: z.array(
+            z.object({
+              applicationId: z.string(),
+              score: z.number(),
+              rank: z.number().int(),
+              reviews: z.number().int(),
+              expected: z.number().int(),
+              mean: z.number(),
+              spread: z.number(),
+              normalized: z.number(),
+              disagreement: z.boolean(),
+              subfieldId: z.string(),
+              subfield: z.string(),
+              title: z.string(),
+              applicant: z.string(),
+              advanced: z.boolean(),
+              details: z.array(
+                z.object({ expertName: z.string(), total: z.number(), z: z.number(), scores: z.record(z.string(), z.number()), comment: z.string(), assignmentId: z.string() }),
+              ),
+            }),
+          ),
+          unreviewed: z.array(z.object({ applicationId: z.string(), title: z.string(), applicant: z.string(), subfieldId: z.string(), subfield: z.string() })),
+        }),
+      },
+    },
+    handler: async (request) =>
+      ranking(serviceContext(deps, request), request.params.programId, { round: request.query.round, subfieldId: request.query.subfieldId, normalized: request.query.normalized === 'true' }),
+  });
+
+  r.post('/api/admin/programs/:programId/rounds/:round/advance', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Advance applications of a round to the next round of its phase',
+      params: z.strictObject({ programId, round: roundKey }),
+      body: z.strictObject({ applicationIds: z.array(z.uuid()).min(1).max(1000) }),
+      response: { 200: z.object({ round: z.string(), advanced: z.number().int() }) },
+    },
+    handler: async (request) => advance(serviceContext(deps, request), request.params.programId, { round: request.params.round, applicationIds: request.body.applicationIds }),
+  });
+
+  r.delete('/api/admin/programs/:programId/rounds/:round/entries/:applicationId', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Take an application back out of a round it was advanced into (before experts have it there)',
+      params: z.strictObject({ programId, round: roundKey, applicationId: z.uuid() }),
+      response: { 204: z.undefined() },
+    },
+    handler: async (request, reply) => {
+      await withdrawAdvance(serviceContext(deps, request), request.params.programId, { round: request.params.round, applicationId: request.params.applicationId });
+      return reply.code(204).send();
+    },
+  });
+
+  r.put('/api/admin/reviews/:assignmentId', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Correct a submitted review, with a reason (before and after are audited)',
+      params: z.strictObject({ assignmentId: z.uuid() }),
+      body: z.strictObject({ scores, comment: z.string().max(100_000), reason: z.string().max(1000) }),
+      response: { 200: reviewView },
+    },
+    handler: async (request) => staffEditReview(serviceContext(deps, request), request.params.assignmentId, request.body),
+  });
+
+  const roundParams = z.strictObject({ programId, key: roundKey });
+  r.get('/api/admin/programs/:programId/review-rounds/:key/settings', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'How a round is run', params: roundParams, response: { 200: settings } },
+    handler: async (request) => getRoundSettings(serviceContext(deps, request), request.params.programId, request.params.key),
+  });
+
+  r.put('/api/admin/programs/:programId/review-rounds/:key/settings', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'Set how a round is run: experts per application, load limit, due date, peer visibility', params: roundParams, body: settings, response: { 200: settings } },
+    handler: async (request) => setRoundSettings(serviceContext(deps, request), request.params.programId, request.params.key, request.body),
+  });
+}
