@@ -81,9 +81,22 @@ export const banPair = (programId: string, body: { round: string; applicationId:
   request(`${base(programId)}/assignments/ban`, { method: 'PUT', body });
 export const releaseRound = (programId: string, round: string) => request<{ released: number }>(`${base(programId)}/assignments/release`, { method: 'POST', body: { round } });
 export const myAssignments = () =>
-  request<{ items: Array<{ id: string; applicationId: string; round: string; status: string; title: string; subfield: string; applicant: string; criteria: ReviewCriterion[] }> }>(
-    '/api/expert/assignments',
-  );
+  request<{
+    items: Array<{
+      id: string;
+      applicationId: string;
+      round: string;
+      roundName: string;
+      dueAt: string | null;
+      declared: boolean;
+      reviewState: 'not_started' | 'draft' | 'submitted';
+      status: string;
+      title: string;
+      subfield: string;
+      applicant: string;
+      criteria: ReviewCriterion[];
+    }>;
+  }>('/api/expert/assignments');
 export const getExpertProfile = () => request<ExpertProfile>('/api/expert/profile');
 export const saveExpertProfile = (body: { keywords: string[]; organizationParentUscc: string | null; ties: TieInput[] }) =>
   request<ExpertProfile>('/api/expert/profile', { method: 'PUT', body });

@@ -17,7 +17,7 @@ import {
   type AssignmentPhase,
 } from '../../api/assignment.js';
 import { formatBeijing } from '../../format.js';
-import { usePlatform } from '../../hooks/platform.js';
+import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 
@@ -77,10 +77,12 @@ function describe(job: AssignmentJob, t: Translate): { text: string; percent: nu
 export default function AssignmentPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { programs } = usePlatform();
-  const program = programs[0];
+  const chosen = useAdminProgram();
+  const { program } = chosen;
   const rounds = program?.reviewRounds.filter((r) => r.phase === 'review') ?? [];
-  const [round, setRound] = useState(rounds[0]?.key ?? '');
+  const [roundChoice, setRound] = useState(rounds[0]?.key ?? '');
+  // A round of the program shown (another program may have other rounds).
+  const round = rounds.some((r) => r.key === roundChoice) ? roundChoice : (rounds[0]?.key ?? '');
   const [settings, setSettings] = useState({ reviewersPerApplication: 3, maxPerExpert: 10 });
   const [queueing, setQueueing] = useState(false);
   const assignments = useLoader(() => (program && round ? listAssignments(program.id, round) : Promise.resolve(null)), [program?.id, round]);
@@ -119,6 +121,7 @@ export default function AssignmentPage() {
       <Typography.Paragraph type="secondary">{t('assignment.intro')}</Typography.Paragraph>
       <Card>
         <Form layout="inline" name="assignment-settings" component="div">
+          <ProgramSelect {...chosen} />
           <Form.Item label={t('assignment.round')} htmlFor="assignment-round">
             <Select
               id="assignment-round"

@@ -1,8 +1,7 @@
 // The paper copy of a submitted application (the one units stamp and mail): the submitted version exactly as its
 // receipt covers it; every printed page carries the receipt number, the hash and a QR code to the verification page.
-import { Button, Descriptions, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { IndicatorValue } from '../../../shared/schemas/applications.js';
 import { getSubmitted } from '../../api/applications.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
@@ -11,6 +10,7 @@ import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ReceiptQr, verifyLink } from './ReceiptPage.js';
+import { SubmittedContent } from './SubmittedContent.js';
 
 export default function PrintPage() {
   const { t, lang } = useI18n();
@@ -21,11 +21,6 @@ export default function PrintPage() {
   if (!version.data) return <PageLoading />;
   const { receipt, content } = version.data;
   const program = programs.find((p) => p.code === content.application.program);
-  const sectionOrder = (key: string) => {
-    const index = program?.sections.findIndex((s) => s.key === key) ?? -1;
-    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-  };
-  const show = (v: IndicatorValue) => (v === null ? '—' : typeof v === 'boolean' ? t(v ? 'application.reached' : 'application.notReached') : String(v));
 
   return (
     <div className="print-copy">
@@ -48,62 +43,7 @@ export default function PrintPage() {
         <br />
         {t('print.heading')}
       </Typography.Title>
-      <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('application.title')}>{content.title}</Descriptions.Item>
-        <Descriptions.Item label={t('print.subfield')}>{content.application.subfield}</Descriptions.Item>
-        <Descriptions.Item label={t('receipt.organization')}>
-          {content.organization.name}（{content.organization.uscc}）
-        </Descriptions.Item>
-        <Descriptions.Item label={t('application.responsibleUnit')}>{content.responsibleUnit}</Descriptions.Item>
-        <Descriptions.Item label={t('application.person.name')}>
-          {content.responsiblePerson.name} · {content.responsiblePerson.title} · {content.responsiblePerson.phone} · {content.responsiblePerson.email}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('application.recommender')}>{content.recommender?.name ?? '—'}</Descriptions.Item>
-      </Descriptions>
-      {/* In the program's order of sections (the stored copy keeps them in canonical key order). */}
-      {Object.entries(content.sections)
-        .sort(([a], [b]) => sectionOrder(a) - sectionOrder(b))
-        .filter(([, text]) => text.trim() !== '')
-        .map(([key, text]) => (
-          <section key={key} style={{ marginBottom: 16 }}>
-            <Typography.Title level={2} style={{ fontSize: 17 }}>
-              {program?.sections.find((s) => s.key === key)?.title ?? key}
-            </Typography.Title>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{text}</Typography.Paragraph>
-          </section>
-        ))}
-      <Typography.Title level={2} style={{ fontSize: 17 }}>
-        {t('application.indicators')}
-      </Typography.Title>
-      <Table
-        rowKey="code"
-        size="small"
-        pagination={false}
-        dataSource={[...content.indicators, ...content.customIndicators.map((c) => ({ code: t('application.custom'), name: c.name, unit: c.unit, current: c.current, target: c.target, note: '' }))].map(
-          (row, i) => ({ ...row, code: `${row.code}${i >= content.indicators.length ? ` ${i - content.indicators.length + 1}` : ''}` }),
-        )}
-        columns={[
-          { title: t('indicator.code'), dataIndex: 'code', width: 110 },
-          { title: t('indicator.name'), dataIndex: 'name' },
-          { title: t('indicator.unit'), render: (_, r) => r.unit || '—', width: 80 },
-          { title: t('application.current'), render: (_, r) => show(r.current) },
-          { title: t('application.target'), render: (_, r) => show(r.target) },
-        ]}
-      />
-      <Typography.Title level={2} style={{ fontSize: 17, marginTop: 16 }}>
-        {t('application.attachments')}
-      </Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={content.attachments}
-        locale={{ emptyText: t('application.noAttachments') }}
-        columns={[
-          { title: t('application.fileName'), dataIndex: 'name' },
-          { title: 'SHA-256', render: (_, a) => <span className="print-hash">{a.sha256}</span> },
-        ]}
-      />
+      <SubmittedContent content={content} />
       <Typography.Paragraph style={{ marginTop: 32, whiteSpace: 'pre' }}>{t('print.stamp')}</Typography.Paragraph>
     </div>
   );
