@@ -20,6 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/admin/experts', label: 'nav.experts', roles: ['program_admin'] },
   { path: '/admin/assignments', label: 'nav.assignment', roles: ['program_admin'] },
   { path: '/admin/ranking', label: 'nav.ranking', roles: ['program_admin'] },
+  { path: '/admin/review-events', label: 'nav.reviewEvents', roles: ['program_admin'] },
   { path: '/expert', label: 'nav.expert', roles: ['expert'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
   { path: '/organization', label: 'nav.members', roles: ['org_admin'] },

@@ -21,6 +21,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/admin/recommendations', load: () => import('./pages/admin/RecommendationsAdminPage.js') },
   { path: '/admin/assignments', load: () => import('./pages/admin/AssignmentPage.js') },
   { path: '/admin/ranking', load: () => import('./pages/admin/RankingPage.js') },
+  { path: '/admin/review-events', load: () => import('./pages/admin/ReviewEventsPage.js') },
   { path: '/expert', load: () => import('./pages/expert/ExpertHomePage.js') },
   { path: '/expert/profile', load: () => import('./pages/expert/ExpertProfilePage.js') },
   { path: '/expert/reviews/:id', load: () => import('./pages/expert/ReviewPage.js') },

@@ -79,6 +79,8 @@ export const pinPair = (programId: string, body: { round: string; applicationId:
   request(`${base(programId)}/assignments/pin`, { method: 'PUT', body });
 export const banPair = (programId: string, body: { round: string; applicationId: string; expertId: string; banned: boolean }) =>
   request(`${base(programId)}/assignments/ban`, { method: 'PUT', body });
+/** After declared conflicts: fills the open places of a released round. */
+export const refillRound = (programId: string, round: string) => request<AssignmentSummary>(`${base(programId)}/assignments/refill`, { method: 'POST', body: { round } });
 export const releaseRound = (programId: string, round: string) => request<{ released: number }>(`${base(programId)}/assignments/release`, { method: 'POST', body: { round } });
 export const myAssignments = () =>
   request<{

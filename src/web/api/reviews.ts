@@ -71,3 +71,33 @@ export interface RoundSettings {
 export const getRoundSettings = (programId: string, round: string) => request<RoundSettings>(`${base(programId)}/review-rounds/${encodeURIComponent(round)}/settings`);
 export const putRoundSettings = (programId: string, round: string, body: RoundSettings) =>
   request<RoundSettings>(`${base(programId)}/review-rounds/${encodeURIComponent(round)}/settings`, { method: 'PUT', body });
+
+export interface ReviewEvent {
+  id: string;
+  round: string;
+  applicationId: string;
+  title: string;
+  applicant: string;
+  kind: 'defence' | 'onsite';
+  scheduledAt: string;
+  place: string;
+  members: string[];
+  findings: string;
+  report: { name: string; size: number; sha256: string; sm3: string } | null;
+}
+export interface EventFields {
+  scheduledAt: string;
+  place: string;
+  members: string[];
+  findings?: string;
+}
+export const listReviewEvents = (programId: string, round: string) => request<{ items: ReviewEvent[] }>(`${base(programId)}/review-events?round=${encodeURIComponent(round)}`);
+export const scheduleReviewEvent = (programId: string, body: EventFields & { round: string; applicationId: string; kind: 'defence' | 'onsite' }) =>
+  request<ReviewEvent>(`${base(programId)}/review-events`, { method: 'POST', body });
+export const updateReviewEvent = (id: string, body: EventFields) => request<ReviewEvent>(`/api/admin/review-events/${id}`, { method: 'PUT', body });
+export function uploadEventReport(id: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<ReviewEvent>(`/api/admin/review-events/${id}/report`, { method: 'POST', body: form });
+}
+export const eventReportUrl = (id: string) => `/api/admin/review-events/${id}/report`;

@@ -257,3 +257,41 @@ export const assignmentBans = pgTable(
   },
   (t) => [primaryKey({ columns: [t.programId, t.round, t.applicationId, t.expertId] })],
 );
+
+/** Defence sessions (会评答辩) and on-site visits (现场评估) of an application in a round: when, where, who, what was
+ * found, and the report (a PDF kept in the file store). Part of the application's record. */
+export const reviewEvents = pgTable(
+  'review_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    round: text('round').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    kind: text('kind', { enum: ['defence', 'onsite'] }).notNull(),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    /** The room of a defence, the address of a visit. */
+    place: text('place').notNull(),
+    /** The panel or the visiting members, by name. */
+    members: text('members').array().notNull(),
+    findings: text('findings').notNull().default(''),
+    reportName: text('report_name'),
+    reportSize: bigint('report_size', { mode: 'number' }),
+    reportSha256: text('report_sha256'),
+    reportSm3: text('report_sm3'),
+    reportKey: text('report_key').unique(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('review_events_round').on(t.programId, t.round),
+    index('review_events_application').on(t.applicationId),
+    check('review_events_kind', sql`${t.kind} IN ('defence', 'onsite')`),
+  ],
+);

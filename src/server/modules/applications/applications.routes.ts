@@ -13,6 +13,7 @@ import {
   submittedVersion,
 } from '../../../shared/schemas/applications.js';
 import type { AppDeps } from '../../app.js';
+import { sendPdfDownload } from '../../http/download.js';
 import { serviceContext } from '../../http/request-context.js';
 import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
 import { addAttachment, openAttachment, removeAttachment } from './attachments.service.js';
@@ -151,15 +152,7 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: AppDeps): 
     config: { access: 'signed_in' },
     schema: { tags, summary: 'Download an attachment (always as a download, never rendered)', params: attachmentParams, produces: ['application/pdf'], response: { 200: z.any() } },
     handler: async (request, reply) => {
-      const file = await openAttachment(serviceContext(deps, request), deps.files, request.params.id, request.params.attachmentId);
-      const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      return reply
-        .type('application/pdf')
-        .header('content-length', String(file.size))
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.stream);
+      return sendPdfDownload(reply, await openAttachment(serviceContext(deps, request), deps.files, request.params.id, request.params.attachmentId));
     },
   });
 

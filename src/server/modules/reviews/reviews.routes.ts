@@ -5,7 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reviewCriterionSchema } from '../../../shared/schemas/catalogue.js';
 import type { AppDeps } from '../../app.js';
+import { sendPdfDownload } from '../../http/download.js';
 import { serviceContext } from '../../http/request-context.js';
+import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
+import { attachReport, listEvents, openReport, scheduleEvent, updateEvent } from './review-events.service.js';
 import { advance, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
 
 const tags = ['review'];
@@ -162,5 +165,70 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     config: { access: ['program_admin'] },
     schema: { tags, summary: 'Set how a round is run: experts per application, load limit, due date, peer visibility', params: roundParams, body: settings, response: { 200: settings } },
     handler: async (request) => setRoundSettings(serviceContext(deps, request), request.params.programId, request.params.key, request.body),
+  });
+
+  const eventFields = {
+    scheduledAt: z.iso.datetime({ offset: true }),
+    place: z.string().max(200),
+    members: z.array(z.string().max(50)).max(30),
+    findings: z.string().max(20_000).optional(),
+  };
+  const eventView = z.object({
+    id: z.string(),
+    round: z.string(),
+    applicationId: z.string(),
+    title: z.string(),
+    applicant: z.string(),
+    kind: z.enum(['defence', 'onsite']),
+    scheduledAt: z.string(),
+    place: z.string(),
+    members: z.array(z.string()),
+    findings: z.string(),
+    report: z.object({ name: z.string(), size: z.number(), sha256: z.string(), sm3: z.string() }).nullable(),
+  });
+
+  r.get('/api/admin/programs/:programId/review-events', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Defence sessions and on-site visits of a round or of one application',
+      params: z.strictObject({ programId }),
+      querystring: z.strictObject({ round: roundKey.optional(), applicationId: z.uuid().optional() }),
+      response: { 200: z.object({ items: z.array(eventView) }) },
+    },
+    handler: async (request) => listEvents(serviceContext(deps, request), request.params.programId, request.query),
+  });
+
+  r.post('/api/admin/programs/:programId/review-events', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'Schedule a defence session or an on-site visit for an application of a round',
+      params: z.strictObject({ programId }),
+      body: z.strictObject({ round: roundKey, applicationId: z.uuid(), kind: z.enum(['defence', 'onsite']), ...eventFields }),
+      response: { 201: eventView },
+    },
+    handler: async (request, reply) => reply.code(201).send(await scheduleEvent(serviceContext(deps, request), request.params.programId, request.body)),
+  });
+
+  r.put('/api/admin/review-events/:id', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'Change a session or visit, or record its findings', params: z.strictObject({ id: z.uuid() }), body: z.strictObject(eventFields), response: { 200: eventView } },
+    handler: async (request) => updateEvent(serviceContext(deps, request), request.params.id, request.body),
+  });
+
+  r.post('/api/admin/review-events/:id/report', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'Attach the report of a session or visit (multipart field `file`, PDF)', params: z.strictObject({ id: z.uuid() }), consumes: ['multipart/form-data'], response: { 200: eventView } },
+    handler: async (request) => {
+      const file = await uploadedFile(request, CHOOSE_FILE_TO_UPLOAD);
+      return attachReport(serviceContext(deps, request), deps.files, request.params.id, { filename: file.filename, stream: file.file });
+    },
+  });
+
+  r.get('/api/admin/review-events/:id/report', {
+    config: { access: ['program_admin'] },
+    schema: { tags, summary: 'Download the report of a session or visit', params: z.strictObject({ id: z.uuid() }), produces: ['application/pdf'], response: { 200: z.any() } },
+    handler: async (request, reply) => sendPdfDownload(reply, await openReport(serviceContext(deps, request), deps.files, request.params.id)),
   });
 }

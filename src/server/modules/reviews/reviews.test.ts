@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueResponse } from '../../../shared/schemas/catalogue.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import { as, PASSWORD, signedInAs, signIn, validUscc, type Session } from '../../test/factories.js';
+import { as, multipartFile, PASSWORD, signedInAs, signIn, validUscc, type Session } from '../../test/factories.js';
 
 let t: TestApp;
 let admin: Session;
@@ -192,5 +192,43 @@ describe('reviews', () => {
       return;
     }
     throw new Error('no defence assignment found');
+  });
+
+  it('schedules a defence session and an on-site visit, records findings and a PDF report in the application’s record', async () => {
+    const advancedApp = (await rankingOf()).items.find((i: { advanced: boolean }) => i.advanced).applicationId;
+    const url = `/api/admin/programs/${programId}/review-events`;
+    const bad = await as(t.app, admin, { method: 'POST', url, payload: { round: 'defence', applicationId: advancedApp, kind: 'defence', scheduledAt: '2026-12-01T09:00:00+08:00', place: ' ', members: [] } });
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['place', 'members']);
+    const outside = (await rankingOf()).items.find((i: { advanced: boolean }) => !i.advanced).applicationId;
+    const refused = await as(t.app, admin, { method: 'POST', url, payload: { round: 'defence', applicationId: outside, kind: 'defence', scheduledAt: '2026-12-01T09:00:00+08:00', place: '第一会议室', members: ['张三'] } });
+    expect(refused.json().error.details).toEqual([{ path: 'applicationId', message: '该申报不在本轮评审中' }]);
+    const defence = await as(t.app, admin, {
+      method: 'POST',
+      url,
+      payload: { round: 'defence', applicationId: advancedApp, kind: 'defence', scheduledAt: '2026-12-01T09:00:00+08:00', place: '第一会议室', members: ['张三', '李四', '王五'] },
+    });
+    expect(defence.statusCode, defence.body).toBe(201);
+    const visit = await as(t.app, admin, {
+      method: 'POST',
+      url,
+      payload: { round: 'defence', applicationId: advancedApp, kind: 'onsite', scheduledAt: '2026-12-05T14:00:00+08:00', place: '广州市天河区', members: ['赵六'] },
+    });
+    const recorded = await as(t.app, admin, {
+      method: 'PUT',
+      url: `/api/admin/review-events/${visit.json().id}`,
+      payload: { scheduledAt: '2026-12-05T14:00:00+08:00', place: '广州市天河区', members: ['赵六', '钱七'], findings: '产线已建成，样片测试数据与申报一致' },
+    });
+    expect(recorded.json()).toMatchObject({ findings: '产线已建成，样片测试数据与申报一致', members: ['赵六', '钱七'] });
+    const { payload, headers } = multipartFile('现场评估报告.pdf', '%PDF-1.4\n现场评估\n%%EOF\n', 'application/pdf');
+    const report = await as(t.app, admin, { method: 'POST', url: `/api/admin/review-events/${visit.json().id}/report`, payload, headers });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json().report).toMatchObject({ name: '现场评估报告.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const notPdf = multipartFile('x.pdf', 'not a pdf', 'application/pdf');
+    expect((await as(t.app, admin, { method: 'POST', url: `/api/admin/review-events/${visit.json().id}/report`, payload: notPdf.payload, headers: notPdf.headers })).statusCode).toBe(415);
+    const download = await as(t.app, admin, { method: 'GET', url: `/api/admin/review-events/${visit.json().id}/report` });
+    expect(download.headers['content-disposition']).toContain('attachment');
+    const record = (await as(t.app, admin, { method: 'GET', url: `${url}?applicationId=${advancedApp}` })).json().items;
+    expect(record.map((e: { kind: string }) => e.kind)).toEqual(['defence', 'onsite']);
+    expect((await as(t.app, experts[0]!.session, { method: 'GET', url: `${url}?applicationId=${advancedApp}` })).statusCode).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 // Assigning experts to a review round: the optimal draft with the reason of every pairing, pins and bans, a
 // re-optimisation around them, what cannot be filled and why, and the release to the experts. A run is a background
 // job: the page follows its progress, and finds a run under way when it is opened again.
-import { Alert, App, Button, Card, Form, InputNumber, Popconfirm, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import {
@@ -11,12 +11,14 @@ import {
   listAssignments,
   pinPair,
   queueAssignment,
+  refillRound,
   releaseRound,
   type AssignmentItem,
   type AssignmentJob,
   type AssignmentPhase,
 } from '../../api/assignment.js';
-import { formatBeijing } from '../../format.js';
+import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js';
+import { getRoundSettings, putRoundSettings } from '../../api/reviews.js';
 import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
@@ -175,8 +177,21 @@ export default function AssignmentPage() {
             }
           />
         ) : null}
-        {released ? <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('assignment.isReleased')} /> : null}
+        {released ? (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="info"
+            showIcon
+            title={t('assignment.isReleased')}
+            action={
+              <Button size="small" onClick={() => void act(() => refillRound(program.id, round), t('assignment.refilled'))}>
+                {t('assignment.refill')}
+              </Button>
+            }
+          />
+        ) : null}
       </Card>
+      <RoundSettingsCard key={`${program.id}:${round}`} programId={program.id} round={round} />
       <Card>
         <Table<AssignmentItem>
           rowKey="id"
@@ -203,7 +218,9 @@ export default function AssignmentPage() {
             {
               title: '',
               render: (_, a) =>
-                a.status === 'released' ? (
+                a.status === 'declined' ? (
+                  <Tag color="orange">{t('assignment.statusDeclined', { reason: a.conflictReason ?? '' })}</Tag>
+                ) : a.status === 'released' ? (
                   <Tag color="green">{t('assignment.statusReleased')}</Tag>
                 ) : (
                   <Space size="small">
@@ -230,5 +247,41 @@ export default function AssignmentPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+/** How the round is run beyond the assignment itself: when reviews are due, whether experts see each other's. */
+function RoundSettingsCard({ programId, round }: { programId: string; round: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const loaded = useLoader(() => getRoundSettings(programId, round), [programId, round]);
+  const [edit, setEdit] = useState<{ dueAt?: string; peerVisibility?: boolean }>({});
+  if (!loaded.data) return null;
+  const dueAt = edit.dueAt ?? (loaded.data.dueAt ? toBeijingInput(loaded.data.dueAt) : '');
+  const peerVisibility = edit.peerVisibility ?? loaded.data.peerVisibility;
+
+  async function save() {
+    try {
+      await putRoundSettings(programId, round, { ...loaded.data!, dueAt: dueAt ? fromBeijingInput(dueAt) : null, peerVisibility });
+      message.success(t('roundSettings.saved'));
+      setEdit({});
+      loaded.reload();
+    } catch (error) {
+      message.error(error instanceof ApiError ? (error.details[0]?.message ?? error.message) : t('error.generic'));
+    }
+  }
+
+  return (
+    <Card title={t('roundSettings.title')}>
+      <Form layout="inline" component="div">
+        <Form.Item label={t('roundSettings.dueAt')} htmlFor="round-due" tooltip={t('roundSettings.dueHelp')}>
+          <Input id="round-due" type="datetime-local" value={dueAt} onChange={(e) => setEdit((x) => ({ ...x, dueAt: e.target.value }))} />
+        </Form.Item>
+        <Form.Item label={t('roundSettings.peers')} htmlFor="round-peers" tooltip={t('roundSettings.peersHelp')}>
+          <Switch id="round-peers" checked={peerVisibility} onChange={(v) => setEdit((x) => ({ ...x, peerVisibility: v }))} />
+        </Form.Item>
+        <Button onClick={() => void save()}>{t('roundSettings.save')}</Button>
+      </Form>
+    </Card>
   );
 }
