@@ -1,7 +1,7 @@
 // Assigning experts to a review round: the optimal draft with the reason of every pairing, pins and bans, a
 // re-optimisation around them, what cannot be filled and why, and the release to the experts. A run is a background
 // job: the page follows its progress, and finds a run under way when it is opened again.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Progress, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../../api/assignment.js';
 import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js';
 import { getRoundSettings, putRoundSettings } from '../../api/reviews.js';
-import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
+import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
 
@@ -82,9 +82,7 @@ export default function AssignmentPage() {
   const chosen = useAdminProgram();
   const { program } = chosen;
   const rounds = program?.reviewRounds.filter((r) => r.phase === 'review') ?? [];
-  const [roundChoice, setRound] = useState(rounds[0]?.key ?? '');
-  // A round of the program shown (another program may have other rounds).
-  const round = rounds.some((r) => r.key === roundChoice) ? roundChoice : (rounds[0]?.key ?? '');
+  const [round, setRound] = useRoundChoice(rounds);
   const [settings, setSettings] = useState({ reviewersPerApplication: 3, maxPerExpert: 10 });
   const [queueing, setQueueing] = useState(false);
   const assignments = useLoader(() => (program && round ? listAssignments(program.id, round) : Promise.resolve(null)), [program?.id, round]);
@@ -124,15 +122,7 @@ export default function AssignmentPage() {
       <Card>
         <Form layout="inline" name="assignment-settings" component="div">
           <ProgramSelect {...chosen} />
-          <Form.Item label={t('assignment.round')} htmlFor="assignment-round">
-            <Select
-              id="assignment-round"
-              style={{ width: 180 }}
-              value={round}
-              onChange={(v: string) => setRound(v)}
-              options={rounds.map((r) => ({ value: r.key, label: lang === 'zh' ? r.name : r.nameEn || r.name }))}
-            />
-          </Form.Item>
+          <RoundSelect id="assignment-round" rounds={rounds} value={round} onChange={setRound} />
           <Form.Item label={t('assignment.perApplication')} htmlFor="assignment-k">
             <InputNumber id="assignment-k" min={1} max={20} precision={0} value={settings.reviewersPerApplication} onChange={(v) => setSettings((s) => ({ ...s, reviewersPerApplication: v ?? 1 }))} />
           </Form.Item>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { advanceApplications, correctReview, getRanking, type Ranking, type RankingItem } from '../../api/reviews.js';
 import { ErrorView } from '../../components/ErrorView.js';
-import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
+import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -18,9 +18,7 @@ export default function RankingPage() {
   const chosen = useAdminProgram();
   const { program } = chosen;
   const rounds = program?.reviewRounds ?? [];
-  const [roundChoice, setRound] = useState(rounds[0]?.key ?? '');
-  // A round of the program shown (another program may have other rounds).
-  const round = rounds.some((r) => r.key === roundChoice) ? roundChoice : (rounds[0]?.key ?? '');
+  const [round, setRound] = useRoundChoice(rounds);
   const [subfieldId, setSubfieldId] = useState<string | undefined>(undefined);
   const [normalized, setNormalized] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
@@ -51,18 +49,15 @@ export default function RankingPage() {
       <Card>
         <Form layout="inline" component="div">
           <ProgramSelect {...chosen} />
-          <Form.Item label={t('assignment.round')} htmlFor="ranking-round">
-            <Select
-              id="ranking-round"
-              style={{ width: 180 }}
-              value={round}
-              onChange={(v: string) => {
-                setRound(v);
-                setSelected([]);
-              }}
-              options={rounds.map((r) => ({ value: r.key, label: lang === 'zh' ? r.name : r.nameEn || r.name }))}
-            />
-          </Form.Item>
+          <RoundSelect
+            id="ranking-round"
+            rounds={rounds}
+            value={round}
+            onChange={(v) => {
+              setRound(v);
+              setSelected([]);
+            }}
+          />
           <Form.Item label={t('catalogue.subfields')} htmlFor="ranking-subfield">
             <Select
               id="ranking-subfield"

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { eventReportUrl, getRanking, listReviewEvents, scheduleReviewEvent, updateReviewEvent, uploadEventReport, type ReviewEvent } from '../../api/reviews.js';
 import { ErrorView } from '../../components/ErrorView.js';
-import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
+import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
 import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -24,8 +24,7 @@ export default function ReviewEventsPage() {
   const chosen = useAdminProgram();
   const { program } = chosen;
   const rounds = program?.reviewRounds ?? [];
-  const [roundChoice, setRound] = useState(rounds.find((r) => r.key === 'defence')?.key ?? rounds[0]?.key ?? '');
-  const round = rounds.some((r) => r.key === roundChoice) ? roundChoice : (rounds[0]?.key ?? '');
+  const [round, setRound] = useRoundChoice(rounds, 'defence');
   const [editing, setEditing] = useState<Editing | null>(null);
   const pool = useLoader(async () => {
     if (!program || !round) return [];
@@ -44,9 +43,7 @@ export default function ReviewEventsPage() {
       <Card>
         <Form layout="inline" component="div">
           <ProgramSelect {...chosen} />
-          <Form.Item label={t('assignment.round')} htmlFor="events-round">
-            <Select id="events-round" style={{ width: 180 }} value={round} onChange={(v: string) => setRound(v)} options={rounds.map((r) => ({ value: r.key, label: lang === 'zh' ? r.name : r.nameEn || r.name }))} />
-          </Form.Item>
+          <RoundSelect id="events-round" rounds={rounds} value={round} onChange={setRound} />
         </Form>
       </Card>
       {pool.error ? <ErrorView error={pool.error} onRetry={pool.reload} /> : null}
