@@ -101,3 +101,14 @@ export function uploadEventReport(id: string, file: File) {
   return request<ReviewEvent>(`/api/admin/review-events/${id}/report`, { method: 'POST', body: form });
 }
 export const eventReportUrl = (id: string) => `/api/admin/review-events/${id}/report`;
+
+/** The application's review record, round by round (program admins). */
+export interface ReviewRecordResponse {
+  rounds: Array<{
+    key: string;
+    name: string;
+    reviews: Array<{ expertName: string; status: string; conflictReason: string | null; state: 'draft' | 'submitted' | null; total: number | null; submittedAt: string | null }>;
+    events: ReviewEvent[];
+  }>;
+}
+export const getReviewRecord = (applicationId: string) => request<ReviewRecordResponse>(`/api/admin/applications/${applicationId}/review-record`);

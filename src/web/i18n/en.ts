@@ -632,4 +632,6 @@ export const en: Record<MessageKey, string> = {
   'events.report': 'Report (PDF)',
   'events.reportHelp': 'The minutes or the visit report',
   'events.replaces': 'A new file replaces {name}',
+  'record.title': 'Review record',
+  'record.submittedAt': 'Submitted',
 };

@@ -630,6 +630,8 @@ export const zh = {
   'events.report': '报告（PDF）',
   'events.reportHelp': '可上传会议纪要或现场评估报告',
   'events.replaces': '上传新文件将替换 {name}',
+  'record.title': '评审记录',
+  'record.submittedAt': '提交时间',
 } as const;
 
 export type MessageKey = keyof typeof zh;

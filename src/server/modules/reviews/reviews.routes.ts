@@ -9,7 +9,7 @@ import { sendPdfDownload } from '../../http/download.js';
 import { serviceContext } from '../../http/request-context.js';
 import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
 import { attachReport, listEvents, openReport, scheduleEvent, updateEvent } from './review-events.service.js';
-import { advance, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
+import { advance, reviewRecord, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
 
 const tags = ['review'];
 const programId = z.string().min(1).max(64);
@@ -230,5 +230,36 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
     config: { access: ['program_admin'] },
     schema: { tags, summary: 'Download the report of a session or visit', params: z.strictObject({ id: z.uuid() }), produces: ['application/pdf'], response: { 200: z.any() } },
     handler: async (request, reply) => sendPdfDownload(reply, await openReport(serviceContext(deps, request), deps.files, request.params.id)),
+  });
+
+  r.get('/api/admin/applications/:id/review-record', {
+    config: { access: ['program_admin'] },
+    schema: {
+      tags,
+      summary: 'The application’s review record: per round its experts (declined with the reason, reviewed with the total) and its sessions and visits',
+      params: z.strictObject({ id: z.uuid() }),
+      response: {
+        200: z.object({
+          rounds: z.array(
+            z.object({
+              key: z.string(),
+              name: z.string(),
+              reviews: z.array(
+                z.object({
+                  expertName: z.string(),
+                  status: z.enum(['draft', 'released', 'declined']),
+                  conflictReason: z.string().nullable(),
+                  state: z.enum(['draft', 'submitted']).nullable(),
+                  total: z.number().nullable(),
+                  submittedAt: z.string().nullable(),
+                }),
+              ),
+              events: z.array(eventView),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async (request) => reviewRecord(serviceContext(deps, request), request.params.id),
   });
 }

@@ -12,6 +12,7 @@ import { hasRole } from '../accounts/actor.js';
 import { phaseWindow } from '../applications/applications.repository.js';
 import { queueRefill } from '../assignment/assignment-jobs.service.js';
 import { adminProgram, roundApplications } from '../assignment/assignment.service.js';
+import { listEvents } from './review-events.service.js';
 import { rank, scoreProblems, weightedTotal, zScores, type SubmittedReview } from './scoring.js';
 
 type RoundRow = typeof reviewRounds.$inferSelect;
@@ -338,4 +339,41 @@ export async function setRoundSettings(ctx: ServiceContext, programIdOrCode: str
     await audit(ctx, tx, { action: 'program.review_round.settings', objectType: 'program', objectId: program.id, details: { key, before: settingsOf(round), after: settingsOf(saved!) } });
     return settingsOf(saved!);
   });
+}
+
+/** The application's review record, round by round: who was assigned, declined or reviewed (with the totals), and
+ * its defence sessions and on-site visits. For the program's admins. */
+export async function reviewRecord(ctx: ServiceContext, applicationId: string) {
+  const [app] = await ctx.db.select({ programId: applications.programId }).from(applications).where(eq(applications.id, applicationId));
+  if (!app) throw new AppError('NOT_FOUND');
+  const program = await adminProgram(ctx, app.programId);
+  const [rounds, assigned, events] = await Promise.all([
+    ctx.db.select().from(reviewRounds).where(eq(reviewRounds.programId, program.id)).orderBy(asc(reviewRounds.position)),
+    ctx.db
+      .select({ a: reviewAssignments, expertName: users.name, review: reviews })
+      .from(reviewAssignments)
+      .innerJoin(users, eq(users.id, reviewAssignments.expertId))
+      .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+      .where(and(eq(reviewAssignments.applicationId, applicationId), inArray(reviewAssignments.status, ['released', 'declined']))),
+    listEvents(ctx, program.id, { applicationId }),
+  ]);
+  return {
+    rounds: rounds
+      .map((r) => ({
+        key: r.key,
+        name: ctx.lang === 'en' && r.nameEn ? r.nameEn : r.name,
+        reviews: assigned
+          .filter((x) => x.a.round === r.key)
+          .map((x) => ({
+            expertName: x.expertName,
+            status: x.a.status,
+            conflictReason: x.a.conflictReason,
+            state: x.review?.state ?? null,
+            total: x.review?.state === 'submitted' ? x.review.total : null,
+            submittedAt: x.review?.submittedAt?.toISOString() ?? null,
+          })),
+        events: events.items.filter((e) => e.round === r.key),
+      }))
+      .filter((r) => r.reviews.length > 0 || r.events.length > 0),
+  };
 }

@@ -230,5 +230,17 @@ describe('reviews', () => {
     const record = (await as(t.app, admin, { method: 'GET', url: `${url}?applicationId=${advancedApp}` })).json().items;
     expect(record.map((e: { kind: string }) => e.kind)).toEqual(['defence', 'onsite']);
     expect((await as(t.app, experts[0]!.session, { method: 'GET', url: `${url}?applicationId=${advancedApp}` })).statusCode).toBe(403);
+
+    // All of it in the application's record, round by round.
+    const history = (await as(t.app, admin, { method: 'GET', url: `/api/admin/applications/${advancedApp}/review-record` })).json();
+    expect(history.rounds.map((r: { key: string }) => r.key)).toEqual(['online', 'defence']);
+    for (const r of history.rounds[0].reviews) {
+      if (r.status === 'declined') expect(r.conflictReason).toBeTruthy();
+      else expect(r).toMatchObject({ state: 'submitted', total: expect.any(Number) });
+    }
+    expect(history.rounds[1].events.map((e: { kind: string; findings: string }) => [e.kind, e.findings])).toEqual([
+      ['defence', ''],
+      ['onsite', '产线已建成，样片测试数据与申报一致'],
+    ]);
   });
 });

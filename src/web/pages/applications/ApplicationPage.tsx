@@ -25,6 +25,7 @@ import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Ambition, ValueInput } from './IndicatorInputs.js';
+import { ReviewRecord } from './ReviewRecord.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
 
 const EDITABLE = ['draft', 'returned'];
@@ -408,6 +409,7 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
           </Button>
         </Card>
       ) : null}
+      {session.user?.roles.includes('program_admin') ? <ReviewRecord applicationId={server.id} /> : null}
     </Space>
   );
 }
