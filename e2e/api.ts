@@ -34,12 +34,18 @@ export function uniqueUscc(): string {
   return body + alphabet[(31 - (sum % 31)) % 31];
 }
 
+/** The server's clock (test mode may shift it), in milliseconds. */
+export async function serverNow(s: ApiSession): Promise<number> {
+  return Date.parse((await (await s.api.get('/api/health')).json()).now);
+}
+
 /** Moves a phase of a program (admin session). */
 export async function setPhase(admin: ApiSession, programId: string, key: string, opensAt: Date, closesAt: Date) {
   await send(admin, 'put', `/api/admin/programs/${programId}/phases/${key}`, { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
 }
 
-/** An applicant in Guangdong with a complete, submitted application in the subfield, choosing the given unit. */
+/** An applicant in Guangdong with a complete, submitted application in the subfield (by its code in the program's
+ * catalogue), choosing the given unit. */
 export async function submittedApplication(programId: string, code: string, tag: string, unitId: string) {
   const email = `app.${tag}@e2e.jiebang.cn`;
   const uscc = uniqueUscc();
@@ -52,7 +58,8 @@ export async function submittedApplication(programId: string, code: string, tag:
   });
   expect(reg.status(), await reg.text()).toBe(201);
   const s: ApiSession = { api, csrf: (await reg.json()).csrfToken };
-  const catalogue = await (await api.get('/api/programs/ai-2018/catalogue')).json();
+  // The catalogue route takes a program's id as well as its code: any program's subfields, not only the built-in one's.
+  const catalogue = await (await api.get(`/api/programs/${programId}/catalogue`)).json();
   const subfield = catalogue.directions.flatMap((d: { subfields: unknown[] }) => d.subfields).find((x: { code: string }) => x.code === code);
   const created = await send(s, 'post', '/api/applications', { programId, subfieldId: subfield.id });
   const value = (kind: string) => (kind === 'number' ? 80 : kind === 'boolean' ? true : '达到');
@@ -81,7 +88,7 @@ export async function associationUnit(admin: ApiSession, tag: string) {
  * function that puts the earlier dates back, so journeys that run after see the timeline they expect. */
 export async function openApplicationAndRecommendation(admin: ApiSession): Promise<{ programId: string; restore(): Promise<void> }> {
   const program = (await (await admin.api.get('/api/programs')).json()).items[0] as { id: string; phases: Array<{ key: string; opensAt: string; closesAt: string }> };
-  const now = Date.parse((await (await admin.api.get('/api/health')).json()).now);
+  const now = await serverNow(admin);
   const moved = program.phases.filter((p) => p.key === 'application' || p.key === 'recommendation');
   for (const p of moved) await setPhase(admin, program.id, p.key, new Date(now - 86_400_000), new Date(now + 10 * 86_400_000));
   return {

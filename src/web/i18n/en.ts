@@ -634,4 +634,5 @@ export const en: Record<MessageKey, string> = {
   'events.replaces': 'A new file replaces {name}',
   'record.title': 'Review record',
   'record.submittedAt': 'Submitted',
+  'review.confirmSubmit': 'Submit now',
 };

@@ -632,6 +632,7 @@ export const zh = {
   'events.replaces': '上传新文件将替换 {name}',
   'record.title': '评审记录',
   'record.submittedAt': '提交时间',
+  'review.confirmSubmit': '确认提交',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -130,7 +130,8 @@ export async function putReview(ctx: ServiceContext, jobs: JobQueue, id: string,
       return { declined: true as const, programId: row.a.programId, round: row.a.round };
     }
 
-    const scores = { ...(existing?.scores ?? {}), ...(input.scores ?? {}) };
+    // The scores sent replace the saved ones (a cleared score is left out); without scores, the saved ones stay.
+    const scores = input.scores ?? existing?.scores ?? {};
     const comment = input.comment ?? existing?.comment ?? '';
     const problems = scoreProblems(row.round.criteria, scores, input.submit).map((p) => ({
       path: `scores.${p.key}`,

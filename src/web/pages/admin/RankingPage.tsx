@@ -184,7 +184,19 @@ function Correction({ detail, item, ranking, onClose }: { detail: Detail; item: 
       <Form layout="vertical" component="div">
         {ranking.round.criteria.map((c) => (
           <Form.Item key={c.key} label={lang === 'zh' ? c.label : c.labelEn || c.label} htmlFor={`correct-${c.key}`} validateStatus={problems[`scores.${c.key}`] ? 'error' : undefined} help={problems[`scores.${c.key}`]}>
-            <InputNumber id={`correct-${c.key}`} min={0} max={c.maxScore} step={0.5} value={scores[c.key] ?? null} onChange={(v) => setScores((s) => ({ ...s, [c.key]: typeof v === 'number' ? v : 0 }))} />
+            <InputNumber
+              id={`correct-${c.key}`}
+              min={0}
+              max={c.maxScore}
+              value={scores[c.key] ?? null}
+              onChange={(v) =>
+                setScores((s) => {
+                  // A cleared score is left out, so the server names it as missing.
+                  const { [c.key]: _cleared, ...rest } = s;
+                  return typeof v === 'number' ? { ...rest, [c.key]: v } : rest;
+                })
+              }
+            />
           </Form.Item>
         ))}
         <Form.Item label={t('review.comment')} htmlFor="correct-comment">

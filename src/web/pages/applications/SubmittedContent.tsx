@@ -2,12 +2,18 @@
 // indicator table and the attachments. The paper copy and the expert's review page show it.
 import { Descriptions, Table, Typography } from 'antd';
 import type { IndicatorValue, SubmittedVersion } from '../../../shared/schemas/applications.js';
+import { getCatalogue } from '../../api/catalogue.js';
+import { entryName } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
+import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export function SubmittedContent({ content }: { content: SubmittedVersion['content'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { programs } = usePlatform();
+  // The stored copy names the subfield by its code; the catalogue gives its name.
+  const catalogue = useLoader(() => getCatalogue(content.application.program), [content.application.program]);
+  const subfield = catalogue.data?.directions.flatMap((d) => d.subfields).find((s) => s.code === content.application.subfield);
   const program = programs.find((p) => p.code === content.application.program);
   const sectionOrder = (key: string) => {
     const index = program?.sections.findIndex((s) => s.key === key) ?? -1;
@@ -18,7 +24,7 @@ export function SubmittedContent({ content }: { content: SubmittedVersion['conte
     <>
       <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('application.title')}>{content.title}</Descriptions.Item>
-        <Descriptions.Item label={t('print.subfield')}>{content.application.subfield}</Descriptions.Item>
+        <Descriptions.Item label={t('print.subfield')}>{subfield ? `${subfield.code} ${entryName(subfield, lang)}` : content.application.subfield}</Descriptions.Item>
         <Descriptions.Item label={t('receipt.organization')}>
           {content.organization.name}（{content.organization.uscc}）
         </Descriptions.Item>

@@ -187,9 +187,8 @@ function ReviewForm({ assignment, reload }: { assignment: ReviewAssignment; relo
               id={`score-${c.key}`}
               min={0}
               max={c.maxScore}
-              step={0.5}
               value={draft.scores[c.key] ?? null}
-              onChange={(v) => change({ scores: { [c.key]: typeof v === 'number' ? v : 0 } })}
+              onChange={(v) => change({ scores: { [c.key]: typeof v === 'number' ? v : null } })}
             />
           </Form.Item>
         ))}
@@ -198,7 +197,7 @@ function ReviewForm({ assignment, reload }: { assignment: ReviewAssignment; relo
         </Form.Item>
       </Form>
       <Typography.Paragraph>{t('review.preview', { total: Math.round(preview * 100) / 100 })}</Typography.Paragraph>
-      <Popconfirm title={t('review.submitConfirm')} okText={t('review.submit')} cancelText={t('editor.cancel')} onConfirm={() => void send()}>
+      <Popconfirm title={t('review.submitConfirm')} okText={t('review.confirmSubmit')} cancelText={t('editor.cancel')} onConfirm={() => void send()}>
         <Button type="primary">{t('review.submit')}</Button>
       </Popconfirm>
     </Card>

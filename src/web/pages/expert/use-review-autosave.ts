@@ -50,8 +50,10 @@ export function useReviewAutosave(assignmentId: string, saved: ReviewState | nul
   }, [assignmentId]);
 
   const change = useCallback(
-    (next: Partial<ReviewDraft>) => {
-      const merged = { ...latest.current, ...next, scores: { ...latest.current.scores, ...next.scores } };
+    (next: { scores?: Record<string, number | null>; comment?: string }) => {
+      // A cleared score is no score (not 0): submitting then names it as missing.
+      const scores = Object.fromEntries(Object.entries({ ...latest.current.scores, ...next.scores }).filter((e): e is [string, number] => typeof e[1] === 'number'));
+      const merged = { comment: next.comment ?? latest.current.comment, scores };
       latest.current = merged;
       localStorage.setItem(storageKey(assignmentId), JSON.stringify(merged));
       setDraft(merged);
