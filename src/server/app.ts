@@ -23,6 +23,7 @@ import { registerApplicationRoutes } from './modules/applications/applications.r
 import { registerRecommendationRoutes } from './modules/recommendations/recommendations.routes.js';
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerReviewRoutes } from './modules/reviews/reviews.routes.js';
+import { registerSelectionRoutes } from './modules/selection/selection.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerRecommendationRoutes(app, deps);
   registerAssignmentRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerSelectionRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

@@ -6,3 +6,4 @@ export * from './programs.js';
 export * from './system.js';
 export * from './applications.js';
 export * from './jobs.js';
+export * from './selection.js';

@@ -20,6 +20,8 @@ export const programs = pgTable(
     recommendationsPerDirection: integer('recommendations_per_direction'),
     /** Conflict rule of the program: experts do not review applicants of their own province. */
     conflictSameProvince: boolean('conflict_same_province').notNull().default(false),
+    /** How many working days a public notice lasts at least (公示期, 5 by default). */
+    noticeWorkingDays: integer('notice_working_days').notNull().default(5),
     /** Application sections (key, title, required, maxLength), defined with the program. */
     sections: jsonb('sections').$type<ProgramSection[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
