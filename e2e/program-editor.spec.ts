@@ -13,9 +13,16 @@ beforeAll(async () => {
 
 const drawer = (page: Page) => page.getByRole('dialog');
 
+/** Chooses an option of an antd Select in the drawer, from its open dropdown only, and checks that it took (a click
+ * during the dropdown's opening animation can be lost). */
 async function pick(page: Page, label: string, option: string) {
-  await drawer(page).getByLabel(label).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await drawer(page).getByLabel(label).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    const field = drawer(page).locator('.ant-form-item', { has: page.getByLabel(label) }).locator('.ant-select-content, .ant-select-selection-item');
+    if ((await field.first().textContent())?.trim()) return;
+  }
+  throw new Error(`could not choose ${option} for ${label}`);
 }
 
 describe('program editor', () => {

@@ -12,6 +12,8 @@ export interface NavItem {
 export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: 'nav.home', roles: 'everyone' },
   { path: '/catalogue', label: 'nav.catalogue', roles: 'everyone' },
+  { path: '/notices', label: 'nav.notices', roles: 'everyone' },
+  { path: '/results', label: 'nav.results', roles: 'everyone' },
   { path: '/register', label: 'nav.register', roles: 'signed_out' },
   { path: '/applications', label: 'nav.applications', roles: ['applicant', 'org_admin'] },
   { path: '/recommender', label: 'nav.recommender', roles: ['recommender'] },
@@ -21,6 +23,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/admin/assignments', label: 'nav.assignment', roles: ['program_admin'] },
   { path: '/admin/ranking', label: 'nav.ranking', roles: ['program_admin'] },
   { path: '/admin/review-events', label: 'nav.reviewEvents', roles: ['program_admin'] },
+  { path: '/admin/selection', label: 'nav.selection', roles: ['program_admin'] },
   { path: '/expert', label: 'nav.expert', roles: ['expert'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
   { path: '/organization', label: 'nav.members', roles: ['org_admin'] },

@@ -1,10 +1,12 @@
 // Selection, notice and publication routes (API.md "Selection, notice, publication") and the working-day calendar.
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { STAGES } from '../../db/schema/index.js';
 import { serviceContext } from '../../http/request-context.js';
+import { XLSX_MIME } from '../programs/program-workbook.js';
 import { setCalendarDay, yearCalendar } from './calendar.service.js';
 import { addSelections, fileObjection, listObjections, listSelections, openNotice, publicNotices, publicResults, publish, removeSelection, resolveObjection } from './selection.service.js';
 
@@ -32,11 +34,12 @@ export function registerSelectionRoutes(app: FastifyInstance, deps: AppDeps): vo
     config: { access: ['program_admin'] },
     schema: {
       tags,
-      summary: 'The selections of a stage with their justification, notice and revocation',
+      summary: 'The selections of a stage with their justification, notice and revocation, and the round whose ranking they follow',
       params: z.strictObject({ programId }),
       querystring: z.strictObject({ stage }),
       response: {
         200: z.object({
+          round: z.object({ key: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
           items: z.array(
             z.object({
               applicationId: z.string(),
@@ -200,4 +203,38 @@ export function registerSelectionRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
     handler: async (request) => setCalendarDay(serviceContext(deps, request), request.params.date, request.body),
   });
+
+  r.get('/api/public/programs/:programId/results.xlsx', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The published finalists and winners as an Excel workbook', params: z.strictObject({ programId }), produces: [XLSX_MIME], response: { 200: z.any() } },
+    handler: async (request, reply) => {
+      const results = await publicResults(serviceContext(deps, request), request.params.programId);
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Jiebang';
+      for (const [name, rows] of [
+        ['入围揭榜单位', results.finalists],
+        ['揭榜优胜单位', results.winners],
+      ] as const) {
+        const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+        ws.getRow(1).values = RESULT_COLUMNS.map((c) => c.header);
+        ws.getRow(1).font = { bold: true };
+        RESULT_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+        for (const row of rows) ws.addRow(RESULT_COLUMNS.map((c) => row[c.key]));
+      }
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', `attachment; filename="results.xlsx"; filename*=UTF-8''${encodeURIComponent('揭榜挂帅结果.xlsx')}`)
+        .send(Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+  });
 }
+
+const RESULT_COLUMNS = [
+  { key: 'direction', header: '方向', width: 28 },
+  { key: 'subfield', header: '细分领域', width: 28 },
+  { key: 'title', header: '项目名称', width: 36 },
+  { key: 'applicant', header: '揭榜单位', width: 32 },
+  { key: 'responsibleUnit', header: '责任单位', width: 32 },
+  { key: 'recommender', header: '推荐单位', width: 28 },
+  { key: 'region', header: '所在地区', width: 14 },
+] as const;

@@ -10,7 +10,9 @@ import {
   organizations,
   programPhases,
   recommenders,
+  reviewAssignments,
   reviewRounds,
+  reviews,
   selections,
   subfields,
   type Stage,
@@ -48,16 +50,27 @@ async function activeSelections(db: DbOrTx, programId: string, subfieldId: strin
     .where(and(eq(selections.programId, programId), eq(selections.subfieldId, subfieldId), eq(selections.stage, stage), isNull(selections.revokedAt)));
 }
 
-/** The ranking a stage's selection follows: the last round of its phase (the final evaluation for winners). */
-async function stageRanking(ctx: ServiceContext, programId: string, subfieldId: string, stage: Stage) {
-  const [last] = await ctx.db
-    .select()
+/** The round a stage's selection follows: the last round of its phase that has submitted reviews (the first round of
+ * the phase while none has), e.g. on-site evaluation once it has been held, online review before. */
+export async function stageRound(db: DbOrTx, programId: string, stage: Stage) {
+  const rounds = await db
+    .select({ key: reviewRounds.key, name: reviewRounds.name, nameEn: reviewRounds.nameEn })
     .from(reviewRounds)
     .where(and(eq(reviewRounds.programId, programId), eq(reviewRounds.phase, STAGE_STATUS[stage].rounds)))
-    .orderBy(desc(reviewRounds.position))
-    .limit(1);
-  if (!last) return [];
-  return (await ranking(ctx, programId, { round: last.key, subfieldId })).items;
+    .orderBy(asc(reviewRounds.position));
+  const reviewed = await db
+    .selectDistinct({ round: reviewAssignments.round })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+    .where(and(eq(reviewAssignments.programId, programId), eq(reviews.state, 'submitted')));
+  const withReviews = new Set(reviewed.map((r) => r.round));
+  return [...rounds].reverse().find((r) => withReviews.has(r.key)) ?? rounds[0] ?? null;
+}
+
+async function stageRanking(ctx: ServiceContext, programId: string, subfieldId: string, stage: Stage) {
+  const round = await stageRound(ctx.db, programId, stage);
+  if (!round) return [];
+  return (await ranking(ctx, programId, { round: round.key, subfieldId })).items;
 }
 
 /**
@@ -169,6 +182,7 @@ export async function listSelections(ctx: ServiceContext, programIdOrCode: strin
     .where(and(eq(selections.programId, program.id), eq(selections.stage, stage)))
     .orderBy(asc(subfields.code), asc(selections.selectedAt));
   return {
+    round: await stageRound(ctx.db, program.id, stage),
     items: rows.map((r) => ({
       applicationId: r.s.applicationId,
       subfieldId: r.s.subfieldId,

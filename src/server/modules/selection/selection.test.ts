@@ -1,6 +1,7 @@
 // Selection, notice and publication through the API: the quota under 50 concurrent requests (R4), a departure from
 // the ranking only with a justification, real-name objections, publication only after the notice closed with every
 // objection resolved, and no personal data in any public response (S12).
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueResponse } from '../../../shared/schemas/catalogue.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
@@ -146,6 +147,11 @@ describe('selection', () => {
     expect(finalists).toHaveLength(7);
     expect(finalists.map((f) => f.title)).not.toContain('配额1');
     expect(results.json().winners).toEqual([]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await t.app.inject({ method: 'GET', url: `/api/public/programs/${programId}/results.xlsx` })).rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('入围揭榜单位')!.rowCount).toBe(8);
+    const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('|');
+    for (const secret of [CANARY_PHONE, CANARY_EMAIL, '王小明']) expect(cells).not.toContain(secret);
 
     // S12: no contact person's phone or e-mail, and no objector, in any public response.
     for (const url of [`/api/public/programs/${programId}/results`, `/api/public/programs/${programId}/notices`, '/api/programs', '/api/programs/ai-2018/catalogue']) {
