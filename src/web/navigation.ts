@@ -24,6 +24,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/admin/ranking', label: 'nav.ranking', roles: ['program_admin'] },
   { path: '/admin/review-events', label: 'nav.reviewEvents', roles: ['program_admin'] },
   { path: '/admin/selection', label: 'nav.selection', roles: ['program_admin'] },
+  { path: '/admin/calendar', label: 'nav.calendar', roles: ['program_admin', 'system_admin'] },
   { path: '/expert', label: 'nav.expert', roles: ['expert'] },
   { path: '/admin/accounts', label: 'nav.adminAccounts', roles: ['program_admin', 'system_admin'] },
   { path: '/organization', label: 'nav.members', roles: ['org_admin'] },

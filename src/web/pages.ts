@@ -23,6 +23,7 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/admin/ranking', load: () => import('./pages/admin/RankingPage.js') },
   { path: '/admin/review-events', load: () => import('./pages/admin/ReviewEventsPage.js') },
   { path: '/admin/selection', load: () => import('./pages/admin/SelectionPage.js') },
+  { path: '/admin/calendar', load: () => import('./pages/admin/CalendarPage.js') },
   { path: '/notices', load: () => import('./pages/public/NoticesPage.js') },
   { path: '/programs/:programCode/notices', load: () => import('./pages/public/NoticesPage.js') },
   { path: '/results', load: () => import('./pages/public/ResultsPage.js') },

@@ -69,3 +69,14 @@ export const fileObjection = (noticeId: string, body: { applicationId: string; n
   request<{ id: string }>(`/api/notices/${noticeId}/objections`, { method: 'POST', body });
 export const publicResults = (programId: string) => request<{ finalists: PublicEntry[]; winners: PublicEntry[] }>(`/api/public/programs/${encodeURIComponent(programId)}/results`);
 export const resultsWorkbookUrl = (programId: string) => `/api/public/programs/${encodeURIComponent(programId)}/results.xlsx`;
+
+export interface CalendarDay {
+  date: string;
+  kind: 'workday' | 'holiday' | 'normal';
+  name: string;
+  corrected: boolean;
+  working: boolean;
+}
+export const getCalendar = (year: number) => request<{ year: number; days: CalendarDay[] }>(`/api/admin/calendar?year=${year}`);
+export const setCalendarDay = (date: string, body: { kind: 'workday' | 'holiday' | 'normal' | 'builtin'; name?: string }) =>
+  request<{ year: number; days: CalendarDay[] }>(`/api/admin/calendar/${date}`, { method: 'PUT', body });

@@ -703,6 +703,22 @@ export const zh = {
   'results.winners': '揭榜优胜单位',
   'results.none.finalists': '入围名单尚未公布',
   'results.none.winners': '优胜名单尚未公布',
+  'nav.calendar': '工作日历',
+  'calendar.title': '工作日历',
+  'calendar.intro': '公示期按工作日计算：周一至周五，扣除法定节假日，加上调休上班的周末。节假日安排来自国务院办公厅通知（内置数据），如有出入或新年度安排公布，可在此更正某一天。',
+  'calendar.year': '年份',
+  'calendar.correct': '更正某一天',
+  'calendar.date': '日期',
+  'calendar.kind': '类型',
+  'calendar.kind.holiday': '休息日（节假日）',
+  'calendar.kind.workday': '工作日（调休）',
+  'calendar.kind.normal': '按平常（周一至周五上班）',
+  'calendar.name': '说明',
+  'calendar.save': '保存更正',
+  'calendar.saved': '工作日历已更新',
+  'calendar.none': '该年度没有节假日数据，请按国务院通知逐日录入',
+  'calendar.corrected': '已更正',
+  'calendar.restore': '恢复内置',
 } as const;
 
 export type MessageKey = keyof typeof zh;
