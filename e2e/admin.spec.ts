@@ -27,6 +27,8 @@ describe('administration', () => {
     await form.getByLabel('电子邮箱').fill(auditorEmail);
     await form.getByLabel('初始密码').fill('Audit-passw0rd-1');
     await form.getByRole('button', { name: /创\s?建/ }).click();
+    // Other journeys add accounts too: find this one.
+    await admin.getByLabel('按姓名或邮箱查找').fill(auditorEmail);
     await admin.getByRole('cell', { name: auditorEmail }).waitFor();
     await snapshot(admin, 'admin-accounts');
     // An expert for the pool, with a subfield and keywords.

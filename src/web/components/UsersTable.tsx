@@ -1,6 +1,6 @@
 // Accounts with the actions the page allows (disable, reset link, end sessions); a one-time link is shown inline to copy.
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { createResetLink, endUserSessions, setUserDisabled, type UserSummary } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
 import { formatBeijing } from '../format.js';
@@ -12,6 +12,11 @@ export function UsersTable({ users, actions, onChanged }: { users: UserSummary[]
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [link, setLink] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return q ? users.filter((u) => u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q)) : users;
+  }, [users, query]);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -33,10 +38,18 @@ export function UsersTable({ users, actions, onChanged }: { users: UserSummary[]
           description={<Typography.Text copyable code>{link}</Typography.Text>}
         />
       ) : null}
+      <Input.Search
+        allowClear
+        aria-label={t('users.search')}
+        placeholder={t('users.search')}
+        style={{ maxWidth: 320 }}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <Table<UserSummary>
         rowKey="id"
         size="small"
-        dataSource={users}
+        dataSource={shown}
         pagination={{ pageSize: 20 }}
         columns={[
           { title: t('users.name'), dataIndex: 'name' },

@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   'nav.members': 'Members',
   'nav.security': 'Security policy',
   'users.title': 'Accounts',
+  'users.search': 'Find by name or e-mail',
   'users.name': 'Name',
   'users.email': 'E-mail',
   'users.roles': 'Roles',

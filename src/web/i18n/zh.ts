@@ -123,6 +123,7 @@ export const zh = {
   'nav.members': '本单位成员',
   'nav.security': '安全策略',
   'users.title': '账户',
+  'users.search': '按姓名或邮箱查找',
   'users.name': '姓名',
   'users.email': '邮箱',
   'users.roles': '角色',

@@ -1,5 +1,5 @@
 // Account administration beyond creation: listing, disabling, reset links, organization members and invitations.
-import { asc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type UserSummary } from '../../../shared/schemas/accounts.js';
 import { users } from '../../db/schema/index.js';
 import { AppError, invalidFields } from '../../http/app-error.js';
@@ -39,8 +39,8 @@ async function manageableUser(ctx: ServiceContext, userId: string): Promise<repo
 export async function listManageableUsers(ctx: ServiceContext): Promise<UserSummary[]> {
   const actor = ctx.actor!;
   const rows = hasRole(actor, 'system_admin', 'program_admin', 'security_admin')
-    ? await ctx.db.select().from(users).orderBy(asc(users.createdAt)).limit(2000)
-    : await ctx.db.select().from(users).where(eq(users.organizationId, actor.organizationId ?? '00000000-0000-0000-0000-000000000000')).orderBy(asc(users.createdAt));
+    ? await ctx.db.select().from(users).orderBy(desc(users.createdAt)).limit(2000)
+    : await ctx.db.select().from(users).where(eq(users.organizationId, actor.organizationId ?? '00000000-0000-0000-0000-000000000000')).orderBy(desc(users.createdAt));
   // The security admin sees every account (to end its sessions) but manages none of them.
   return rows.filter((u) => hasRole(actor, 'security_admin') || canManageUser(actor, u)).map(summary);
 }

@@ -2,23 +2,20 @@
 // is open. No personal data is shown; the objector's name and contact go to the program admin only.
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { fileObjection, publicNotices, type PublicNotice } from '../../api/selection.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { formatBeijing } from '../../format.js';
-import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { entryColumns, useProgramFromPath } from './public-entries.js';
 
 type Entry = PublicNotice['entries'][number];
 
 export default function NoticesPage() {
   const { t, lang } = useI18n();
-  const { programs } = usePlatform();
-  const { programCode } = useParams();
-  const program = programs.find((p) => p.code === programCode) ?? programs[0];
+  const program = useProgramFromPath();
   const [objecting, setObjecting] = useState<{ notice: PublicNotice; entry: Entry } | null>(null);
   const notices = useLoader(() => (program ? publicNotices(program.id) : Promise.resolve({ items: [] })), [program?.id]);
   if (notices.error) return <ErrorView error={notices.error} onRetry={notices.reload} />;
@@ -48,12 +45,7 @@ export default function NoticesPage() {
             pagination={false}
             dataSource={notice.entries}
             columns={[
-              { title: t('notices.direction'), dataIndex: 'direction' },
-              { title: t('catalogue.subfields'), dataIndex: 'subfield' },
-              { title: t('application.title'), dataIndex: 'title' },
-              { title: t('notices.applicant'), dataIndex: 'applicant' },
-              { title: t('application.recommender'), dataIndex: 'recommender' },
-              { title: t('notices.region'), dataIndex: 'region', width: 100 },
+              ...entryColumns(t),
               {
                 title: '',
                 width: 110,

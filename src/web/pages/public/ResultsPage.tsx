@@ -1,30 +1,20 @@
 // The published results: the confirmed finalists (入围揭榜单位) and winners (揭榜优胜单位), organizations and
 // projects only, with an Excel download.
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
-import { useParams } from 'react-router';
 import { publicResults, resultsWorkbookUrl, type PublicEntry } from '../../api/selection.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
-import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { entryColumns, useProgramFromPath } from './public-entries.js';
 
 export default function ResultsPage() {
   const { t } = useI18n();
-  const { programs } = usePlatform();
-  const { programCode } = useParams();
-  const program = programs.find((p) => p.code === programCode) ?? programs[0];
+  const program = useProgramFromPath();
   const results = useLoader(() => (program ? publicResults(program.id) : Promise.resolve({ finalists: [], winners: [] })), [program?.id]);
   if (results.error) return <ErrorView error={results.error} onRetry={results.reload} />;
   if (!results.data || !program) return <PageLoading />;
-  const columns = [
-    { title: t('notices.direction'), dataIndex: 'direction' },
-    { title: t('catalogue.subfields'), dataIndex: 'subfield' },
-    { title: t('application.title'), dataIndex: 'title' },
-    { title: t('notices.applicant'), dataIndex: 'applicant' },
-    { title: t('application.recommender'), dataIndex: 'recommender' },
-    { title: t('notices.region'), dataIndex: 'region', width: 100 },
-  ];
+  const columns = entryColumns(t);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
