@@ -13,6 +13,8 @@ export default defineConfig({
     target: LEGACY_TARGETS,
     cssTarget: LEGACY_TARGETS,
     sourcemap: false,
+    // The manifest lets scripts/check-size.js measure each page's first load (QUALITY P5).
+    manifest: true,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {

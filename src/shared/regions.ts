@@ -57,3 +57,18 @@ const BY_CODE = new Map<string, Region>([...PROVINCES, ...PLAN_CITIES].map((r) =
 export const regionByCode = (code: string): Region | undefined => BY_CODE.get(code);
 export const isProvinceCode = (code: string): boolean => PROVINCES.some((p) => p.code === code);
 export const isPlanCityCode = (code: string): boolean => PLAN_CITIES.some((c) => c.code === code);
+
+/** Every region the China map draws (34, as named in china-geojson), beside those that take part in programs. */
+export const MAP_REGION_NAMES: readonly string[] = [
+  ...new Set(PROVINCES.map((p) => p.short)),
+  '香港',
+  '澳门',
+  '台湾',
+];
+
+/** The map's series: a value for each of the 34 regions (0 where nothing was counted); the Corps is drawn in 新疆. */
+export function mapSeries(counts: ReadonlyArray<{ mapName: string; count: number }>): Array<{ name: string; value: number }> {
+  const byName = new Map<string, number>();
+  for (const c of counts) byName.set(c.mapName, (byName.get(c.mapName) ?? 0) + c.count);
+  return MAP_REGION_NAMES.map((name) => ({ name, value: byName.get(name) ?? 0 }));
+}
