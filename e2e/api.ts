@@ -44,15 +44,21 @@ export async function setPhase(admin: ApiSession, programId: string, key: string
   await send(admin, 'put', `/api/admin/programs/${programId}/phases/${key}`, { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
 }
 
-/** An applicant in Guangdong with a complete, submitted application in the subfield (by its code in the program's
- * catalogue), choosing the given unit. */
-export async function submittedApplication(programId: string, code: string, tag: string, unitId: string) {
+/** An applicant (in Guangdong unless told) with a complete, submitted application in the subfield (by its code in the
+ * program's catalogue), choosing the given unit; `targets` sets the committed target of number indicators. */
+export async function submittedApplication(
+  programId: string,
+  code: string,
+  tag: string,
+  unitId: string,
+  options: { regionCode?: string; kind?: 'enterprise' | 'institute' | 'university' | 'other'; target?: number } = {},
+) {
   const email = `app.${tag}@e2e.jiebang.cn`;
   const uscc = uniqueUscc();
   const api = await playwrightRequest.newContext({ baseURL: inject('baseUrl') });
   const reg = await api.post('/api/auth/register', {
     data: {
-      organization: { name: `广州${tag}科技有限公司`, uscc, kind: 'enterprise', regionCode: '440000' },
+      organization: { name: `广州${tag}科技有限公司`, uscc, kind: options.kind ?? 'enterprise', regionCode: options.regionCode ?? '440000' },
       user: { name: '陈工', email, phone: '020-66668888', password: PASSWORD },
     },
   });
@@ -62,7 +68,7 @@ export async function submittedApplication(programId: string, code: string, tag:
   const catalogue = await (await api.get(`/api/programs/${programId}/catalogue`)).json();
   const subfield = catalogue.directions.flatMap((d: { subfields: unknown[] }) => d.subfields).find((x: { code: string }) => x.code === code);
   const created = await send(s, 'post', '/api/applications', { programId, subfieldId: subfield.id });
-  const value = (kind: string) => (kind === 'number' ? 80 : kind === 'boolean' ? true : '达到');
+  const value = (kind: string, target = false) => (kind === 'number' ? (target ? (options.target ?? 80) : 80) : kind === 'boolean' ? true : '达到');
   const title = `${code} 攻关项目（${tag}）`;
   await send(s, 'patch', `/api/applications/${created.id}`, {
     version: created.version,
@@ -70,7 +76,7 @@ export async function submittedApplication(programId: string, code: string, tag:
     responsiblePerson: { name: '陈工', title: '所长', phone: '020-66668888', email },
     recommenderId: unitId,
     sections: { basis: '已有车规级芯片流片经验', route: '面向自动驾驶的神经网络芯片', milestones: '进度', team: '团队', funding: '经费' },
-    indicators: subfield.indicators.map((i: { id: string; kind: string }) => ({ indicatorId: i.id, current: value(i.kind), target: value(i.kind) })),
+    indicators: subfield.indicators.map((i: { id: string; kind: string }) => ({ indicatorId: i.id, current: value(i.kind), target: value(i.kind, true) })),
   });
   await send(s, 'post', `/api/applications/${created.id}/submit`, {}, { 'idempotency-key': `journey-${tag}-${Date.now()}` });
   return { email, title, id: created.id as string, uscc };

@@ -4,28 +4,36 @@ import zhCN from 'antd/locale/zh_CN';
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import { PlatformProvider } from './hooks/platform.js';
+import { TextSizeProvider, useTextSize } from './hooks/text-size.js';
 import { englishAntdLocale, I18nProvider, useI18n } from './i18n/i18n.js';
 import { createRouter } from './routes.js';
 
 const THEME = {
   components: {
     Layout: { headerBg: '#1d4e89' },
-    Menu: { darkItemBg: '#1d4e89', darkItemSelectedBg: '#143a68', darkPopupBg: '#1d4e89' },
   },
   token: {
     colorPrimary: '#1d4e89',
     colorLink: '#1d4e89',
+    // Secondary and tertiary text dark enough for WCAG 2.1 AA contrast (4.5:1) on white and on light fills.
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     borderRadius: 4,
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   },
 };
 
+/** The larger-text mode: Ant Design's sizes follow its base font size and control height. */
+const LARGE_THEME = { ...THEME, token: { ...THEME.token, fontSize: 18, controlHeight: 40 } };
+
 function Themed() {
   const { lang } = useI18n();
+  const { size } = useTextSize();
   const router = useMemo(() => createRouter(), []);
   return (
-    <ConfigProvider locale={lang === 'en' ? (englishAntdLocale() ?? zhCN) : zhCN} theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? (englishAntdLocale() ?? zhCN) : zhCN} theme={size === 'large' ? LARGE_THEME : THEME}>
       <AntApp>
         <PlatformProvider>
           <RouterProvider router={router} />
@@ -38,7 +46,9 @@ function Themed() {
 export function App() {
   return (
     <I18nProvider>
-      <Themed />
+      <TextSizeProvider>
+        <Themed />
+      </TextSizeProvider>
     </I18nProvider>
   );
 }

@@ -9,6 +9,10 @@ export interface PageRoute {
 export const PAGES: readonly PageRoute[] = [
   { path: '/', load: () => import('./pages/home/HomePage.js') },
   { path: '/catalogue', load: () => import('./pages/catalogue/CataloguePage.js') },
+  { path: '/programs/:programCode', load: () => import('./pages/public/ProgramPortalPage.js') },
+  { path: '/statistics', load: () => import('./pages/public/StatisticsPage.js') },
+  { path: '/programs/:programCode/statistics', load: () => import('./pages/public/StatisticsPage.js') },
+  { path: '/admin/dashboard', load: () => import('./pages/admin/DashboardPage.js') },
   { path: '/programs/:programCode/catalogue', load: () => import('./pages/catalogue/CataloguePage.js') },
   { path: '/programs/:programCode/subfields/:subfieldCode', load: () => import('./pages/catalogue/SubfieldPage.js') },
   { path: '/applications', load: () => import('./pages/applications/MyApplicationsPage.js') },

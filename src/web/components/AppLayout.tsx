@@ -1,10 +1,11 @@
 // The frame of every page: platform and program name, navigation by role, language switch, sign-in area.
-import { Layout, Menu, Segmented, Space, Tag, Typography, Button } from 'antd';
+import { Layout, Segmented, Space, Tag, Typography, Button } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/accounts.js';
 import type { Lang } from '../../shared/errors.js';
 import { usePlatform } from '../hooks/platform.js';
+import { useTextSize } from '../hooks/text-size.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigationFor } from '../navigation.js';
 import { hasRoute } from '../pages.js';
@@ -14,6 +15,7 @@ import { PageLoading } from './PageLoading.js';
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
   const { session, programs, reload } = usePlatform();
+  const textSize = useTextSize();
   const location = useLocation();
   const user = session.user;
   const program = programs[0];
@@ -23,10 +25,23 @@ export function AppLayout() {
     reload();
     navigate('/');
   };
-  const items = navigationFor(user?.roles ?? null).map((item) => ({
-    key: item.path,
-    label: <Link to={item.path}>{t(item.label)}</Link>,
-  }));
+  const items = navigationFor(user?.roles ?? null);
+  // Public pages on the first row; a signed-in role's own pages on a row of their own, all visible (no overflow menu
+  // that hides where things are).
+  const publicItems = items.filter((i) => i.roles === 'everyone' || i.roles === 'signed_out');
+  const ownItems = items.filter((i) => !publicItems.includes(i));
+  const current = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname === path || location.pathname.startsWith(`${path}/`));
+  const links = (list: typeof items) => (
+    <ul>
+      {list.map((item) => (
+        <li key={item.path}>
+          <Link to={item.path} aria-current={current(item.path) ? 'page' : undefined}>
+            {t(item.label)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <Layout className="app-layout">
@@ -39,9 +54,12 @@ export function AppLayout() {
           {program ? <span className="app-brand-program">{lang === 'zh' ? program.title : program.titleEn}</span> : null}
         </Link>
         <nav aria-label={t('nav.label')} className="app-nav">
-          <Menu mode="horizontal" theme="dark" selectedKeys={[location.pathname]} items={items} />
+          {links(publicItems)}
         </nav>
         <Space size="middle" className="app-tools">
+          <Button size="small" aria-pressed={textSize.size === 'large'} onClick={textSize.toggle}>
+            {t('textSize.large')}
+          </Button>
           <Segmented<Lang>
             aria-label={t('lang.switch')}
             size="small"
@@ -69,6 +87,11 @@ export function AppLayout() {
           ) : null}
         </Space>
       </Layout.Header>
+      {ownItems.length > 0 ? (
+        <nav aria-label={t('nav.workspace')} className="app-nav app-nav-own">
+          {links(ownItems)}
+        </nav>
+      ) : null}
       <Layout.Content id="main" className="app-content" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
           <Suspense fallback={<PageLoading />}>

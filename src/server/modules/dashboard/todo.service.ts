@@ -9,6 +9,7 @@ import { hasRole, type Actor } from '../accounts/actor.js';
 
 interface Count {
   program_id: string | null;
+  code: string | null;
   title: string | null;
   title_en: string | null;
   n: number;
@@ -23,7 +24,7 @@ const item = (key: TodoKey, link: string, row: Count): TodoItem => ({
   key,
   count: Number(row.n),
   deadline: row.deadline ? new Date(row.deadline).toISOString() : null,
-  link: row.program_id && link.startsWith('/admin/') ? `${link}?program=${encodeURIComponent(row.program_id)}` : link,
+  link: row.code && link.startsWith('/admin/') ? `${link}?program=${encodeURIComponent(row.code)}` : link,
   programId: row.program_id,
   programTitle: row.title,
   programTitleEn: row.title_en,
@@ -36,13 +37,13 @@ function applicantItems(db: DbOrTx, organizationId: string) {
   return Promise.all([
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('application')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('application')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE a.organization_id = ${organizationId} AND a.status = 'draft' GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('drafts', '/applications', r))),
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE a.organization_id = ${organizationId} AND a.status = 'returned' GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('returned', '/applications', r))),
@@ -54,14 +55,14 @@ function recommenderItems(db: DbOrTx, recommenderId: string) {
   return Promise.all([
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE a.recommender_id = ${recommenderId} AND a.status = 'submitted' AND ${noOpenBatch} GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('toDecide', '/recommender', r))),
     // Decided, but the batch (推荐汇总表) has not gone to the ministry yet.
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE a.recommender_id = ${recommenderId} AND a.status IN ('recommended', 'not_recommended') AND ${noOpenBatch} GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('batchPending', '/recommender', r))),
@@ -73,13 +74,13 @@ function expertItems(db: DbOrTx, expertId: string) {
   return Promise.all([
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
           FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
           WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NULL GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('toDeclare', '/expert', r))),
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
           FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
           WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.assignment_id = ra.id AND rv.state = 'submitted')
@@ -94,7 +95,7 @@ function programAdminItems(db: DbOrTx, actor: Actor, now: Date) {
     // The formal check waits for the unit's batch (形式审查 follows 推荐).
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE ${scope} AND a.status = 'recommended'
             AND EXISTS (SELECT 1 FROM recommendation_batches b WHERE b.program_id = p.id AND b.recommender_id = a.recommender_id AND b.reopened_at IS NULL)
@@ -103,7 +104,7 @@ function programAdminItems(db: DbOrTx, actor: Actor, now: Date) {
     // Eligible applications that no expert has been assigned to in the program's first review round.
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE ${scope} AND a.status = 'eligible'
             AND NOT EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.application_id = a.id AND ra.status <> 'declined')
@@ -111,31 +112,31 @@ function programAdminItems(db: DbOrTx, actor: Actor, now: Date) {
     ).then((rows) => rows.map((r) => item('toAssign', '/admin/assignments', r))),
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
           FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
           WHERE ${scope} AND ra.status = 'draft' GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('unreleased', '/admin/assignments', r))),
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, min(nt.closes_at) AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(nt.closes_at) AS deadline
           FROM objections o JOIN notices nt ON nt.id = o.notice_id JOIN programs p ON p.id = nt.program_id
           WHERE ${scope} AND o.status = 'open' GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('objections', '/admin/selection', r))),
     counts(
       db,
-      sql`SELECT p.id AS program_id, p.title, p.title_en, count(*)::int AS n, NULL AS deadline
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, NULL AS deadline
           FROM notices nt JOIN programs p ON p.id = nt.program_id
           WHERE ${scope} AND nt.published_at IS NULL AND nt.closes_at <= ${now.toISOString()} GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('toPublish', '/admin/selection', r))),
   ]);
 }
 
-const platformRow = (n: number): Count => ({ program_id: null, title: null, title_en: null, n, deadline: null });
+const platformRow = (n: number): Count => ({ program_id: null, code: null, title: null, title_en: null, n, deadline: null });
 
 async function systemAdminItems(db: DbOrTx): Promise<TodoItem[][]> {
   const rows = await counts(
     db,
-    sql`SELECT NULL AS program_id, NULL AS title, NULL AS title_en, count(*)::int AS n, NULL AS deadline
+    sql`SELECT NULL AS program_id, NULL AS code, NULL AS title, NULL AS title_en, count(*)::int AS n, NULL AS deadline
         FROM recommenders r WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.recommender_id = r.id AND NOT u.disabled)`,
   );
   return [rows.map((r) => item('recommendersWithoutAccount', '/admin/accounts', r))];

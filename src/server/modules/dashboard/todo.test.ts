@@ -93,7 +93,7 @@ describe('to-do lists', () => {
     await application(applicant.organizationId, 'eligible', null, 9);
     expect(keys(await todo(admin)).toAssign).toBe(1);
     const item = (await todo(admin)).items.find((i) => i.key === 'toAssign')!;
-    expect(item.link).toBe(`/admin/assignments?program=${programId}`);
+    expect(item.link).toBe('/admin/assignments?program=ai-2018');
     expect((await todo(elsewhere)).items).toEqual([]);
   });
 

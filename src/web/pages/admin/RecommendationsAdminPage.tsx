@@ -11,15 +11,15 @@ import { formalCheck, getProgress, reopenBatch, type UnitProgress } from '../../
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { formatBeijing } from '../../format.js';
-import { usePlatform } from '../../hooks/platform.js';
+import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export default function RecommendationsAdminPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { programs } = usePlatform();
-  const program = programs[0];
+  const choice = useAdminProgram();
+  const { program } = choice;
   const progress = useLoader(() => (program ? getProgress(program.id) : Promise.resolve(null)), [program?.id]);
   const recommended = useLoader(() => (program ? listMyApplications({ programId: program.id, status: 'recommended', limit: 200 }) : Promise.resolve(null)), [program?.id]);
   const [asking, setAsking] = useState<{ title: string; run(reason: string): Promise<unknown> } | null>(null);
@@ -45,6 +45,7 @@ export default function RecommendationsAdminPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('recommendations.title')}
       </Typography.Title>
+      <ProgramSelect {...choice} />
       <Card title={t('recommendations.units')}>
         <Table<UnitProgress>
           rowKey="recommenderId"
