@@ -25,6 +25,7 @@ import { registerAssignmentRoutes } from './modules/assignment/assignment.routes
 import { registerReviewRoutes } from './modules/reviews/reviews.routes.js';
 import { registerSelectionRoutes } from './modules/selection/selection.routes.js';
 import { registerStatisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { registerDemoRoutes } from './demo/demo.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   bodyLimit?: number;
+  /** Demo mode: the sign-in page lists the demo accounts. */
+  demo?: boolean;
 }
 
 export interface App {
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerReviewRoutes(app, deps);
   registerSelectionRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerDemoRoutes(app, deps, options.demo ?? false);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

@@ -52,6 +52,15 @@ describe('loadConfig', () => {
     expect(error.toLine()).toContain('JIEBANG_TEST_MODE');
   });
 
+  it('turns the demo on with the embedded database only, and refuses it in production mode', () => {
+    expect(loadConfig({}, '/x').demo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/j' }, '/x').demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }, '/x').demo).toBe(false);
+    expect(loadConfig({ JIEBANG_DEMO: '0' }, '/x').demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/j', JIEBANG_DEMO: '1' }, '/x').demo).toBe(true);
+    expect(failure({ NODE_ENV: 'production', JIEBANG_DEMO: '1' }).toLine()).toContain('JIEBANG_DEMO');
+  });
+
   it('accepts a PostgreSQL server URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/jiebang' }, '/x').databaseUrl).toBe(
       'postgresql://u:p@db:5432/jiebang',

@@ -20,6 +20,7 @@ const envSchema = z.object({
   JIEBANG_DATA_DIR: z.string().min(1).default('./data'),
   JIEBANG_DB_PORT: port.default(54329),
   JIEBANG_TEST_MODE: flag.default(false),
+  JIEBANG_DEMO: flag.optional(),
   JIEBANG_ADMIN_EMAIL: z.email().optional(),
   JIEBANG_ADMIN_PASSWORD: z.string().min(1).optional(),
   JIEBANG_TRUST_PROXY: flag.default(false),
@@ -37,6 +38,8 @@ export interface Config {
   dataDir: string;
   embeddedDbPort: number;
   testMode: boolean;
+  /** Demo mode: demo programs and accounts built into an empty platform. On by default with the embedded database. */
+  demo: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   trustProxy: boolean;
@@ -54,6 +57,7 @@ const HINTS: Record<string, { zh: string; en: string }> = {
   DATABASE_URL: { zh: '必须是 postgres:// 开头的连接地址', en: 'must be a postgres:// connection URL' },
   JIEBANG_DATA_DIR: { zh: '不能为空', en: 'must not be empty' },
   JIEBANG_TEST_MODE: { zh: '只能是 1 或 0', en: 'must be 1 or 0' },
+  JIEBANG_DEMO: { zh: '只能是 1 或 0', en: 'must be 1 or 0' },
   JIEBANG_TRUST_PROXY: { zh: '只能是 1 或 0', en: 'must be 1 or 0' },
   JIEBANG_ADMIN_EMAIL: { zh: '必须是有效的电子邮箱地址', en: 'must be a valid e-mail address' },
   JIEBANG_ADMIN_PASSWORD: { zh: '不能为空', en: 'must not be empty' },
@@ -85,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       'test mode (JIEBANG_TEST_MODE) is refused in production mode (NODE_ENV=production)',
     );
   }
+  if (production && e.JIEBANG_DEMO) {
+    throw new LaunchError(
+      '生产模式（NODE_ENV=production）下不允许开启演示模式 JIEBANG_DEMO',
+      'demo mode (JIEBANG_DEMO) is refused in production mode (NODE_ENV=production)',
+    );
+  }
   return {
     production,
     host: e.HOST,
@@ -93,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, e.JIEBANG_DATA_DIR),
     embeddedDbPort: e.JIEBANG_DB_PORT,
     testMode: e.JIEBANG_TEST_MODE,
+    demo: e.JIEBANG_DEMO ?? (!production && !e.DATABASE_URL),
     adminEmail: e.JIEBANG_ADMIN_EMAIL,
     adminPassword: e.JIEBANG_ADMIN_PASSWORD,
     trustProxy: e.JIEBANG_TRUST_PROXY,

@@ -17,6 +17,7 @@ import { LocalFileStore } from './storage/file-store.js';
 import { ensureBuiltInProgram } from './modules/programs/programs.service.js';
 import { jobHandlers, requeueWaiting } from './jobs/handlers.js';
 import { startJobQueue } from './jobs/queue.js';
+import { buildDemo, demoAccounts, demoBuilt, platformIsEmpty } from './demo/demo.js';
 
 const say = (line: string) => process.stdout.write(`[jiebang] ${line}\n`);
 
@@ -51,7 +52,7 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
     },
   );
   if (admin === 'created') say(`created the administrator ${config.adminEmail}`);
-  if (!(await hasAnyAccount(database.db))) {
+  if (!config.demo && !(await hasAnyAccount(database.db))) {
     say('no account exists yet: set JIEBANG_ADMIN_EMAIL and JIEBANG_ADMIN_PASSWORD, or run `npm run cli -- create-admin`');
   }
 
@@ -60,10 +61,15 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   cleanup.unshift(() => jobs.stop());
   const requeued = await requeueWaiting(database.db, jobs);
   if (requeued > 0) say(`queued again ${requeued} background job(s) left waiting`);
+  if (config.demo && !(await demoBuilt(database.db))) {
+    if (await platformIsEmpty(database.db)) await buildDemo({ db: database.db, auditConfig, jobs, log: say });
+    else say('demo mode is on, but the platform already holds data: no demo is built (`npm run cli -- demo:reset` starts again with the demo)');
+  }
   const { app } = await buildApp(
     { db: database.db, clock, auditConfig, files: new LocalFileStore(path.join(config.dataDir, 'files')), jobs },
     {
       trustProxy: config.trustProxy,
+      demo: config.demo,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
@@ -86,6 +92,11 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   }
   if (config.testMode) say('TEST MODE: the clock can be moved with POST /api/test/clock');
   say(`Jiebang 揭榜挂帅平台 is running at http://${config.host}:${config.port}`);
+  if (config.demo && (await demoBuilt(database.db))) {
+    const demo = demoAccounts();
+    say(`demo accounts (password ${demo.password}; JIEBANG_DEMO=0 turns the demo off):`);
+    for (const a of demo.accounts) say(`  ${a.role.padEnd(15)} ${a.email}  ${a.name}`);
+  }
 }
 
 async function runCleanup(cleanup: Array<() => Promise<void>>): Promise<void> {

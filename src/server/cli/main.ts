@@ -1,6 +1,10 @@
 // The command line: `jiebang <command>` (or `npm run cli -- <command>`), reusing the services.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { buildDemo, emptyDatabase } from '../demo/demo.js';
+import { ensureAdminFromEnv } from '../modules/accounts/accounts.service.js';
 import { openDatabase, type OpenDatabase } from '../db/open.js';
 import { runMigrations } from '../db/migrate.js';
 import { AppError } from '../http/app-error.js';
@@ -22,6 +26,8 @@ const USAGE = `用法 Usage: jiebang <command> [options]
                          JIEBANG_ADMIN_PASSWORD or from standard input
   check-invariants     check the cross-table rules; exit code 1 when one is broken
   audit:verify         verify the audit hash chain and its seals; exit code 1 at the first broken record
+  demo:reset           empty the database and the uploaded files, then build the demo again (demo mode only,
+                         with the platform stopped)
   help                 show this text
 
 The database is DATABASE_URL, or the embedded PostgreSQL in JIEBANG_DATA_DIR (default ./data),
@@ -34,7 +40,7 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-type Command = (database: OpenDatabase, args: string[], ctx: ServiceContext) => Promise<number>;
+type Command = (database: OpenDatabase, args: string[], ctx: ServiceContext, config: Config) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async migrate(database, _args, ctx) {
@@ -73,6 +79,30 @@ const COMMANDS: Record<string, Command> = {
     return 1;
   },
 
+  async 'demo:reset'(database, _args, ctx, config) {
+    if (!config.demo) {
+      console.error('demo:reset works in demo mode only (the embedded database, or JIEBANG_DEMO=1 outside production): nothing changed');
+      return 2;
+    }
+    const others = await database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    if ((others.rows[0]?.n ?? 0) > 0) {
+      console.error(`the platform is running (${others.rows[0]!.n} other connections to its database): stop it first, then run demo:reset`);
+      return 1;
+    }
+    await emptyDatabase(database.db);
+    fs.rmSync(path.join(config.dataDir, 'files'), { recursive: true, force: true });
+    await runMigrations(database.pool);
+    await ensureBuiltInProgram(database.db);
+    await ensureProvincialRecommenders(ctx);
+    await ensureAdminFromEnv(ctx, config.adminEmail, config.adminPassword);
+    // No background work is needed while building; a job queued meanwhile is taken up at the next start.
+    await buildDemo({ db: database.db, auditConfig: ctx.auditConfig, jobs: { send: async () => undefined, stop: async () => undefined }, log: (l) => console.log(l) });
+    console.log('the demo is built again; start the platform with npm start');
+    return 0;
+  },
+
   async 'check-invariants'(database) {
     const report = await checkInvariants(database.db);
     for (const result of report.results) {
@@ -99,7 +129,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const config = loadConfig();
     database = await openDatabase(config, { reuseRunning: true, log: (l) => console.error(`[jiebang] ${l}`) });
     const auditConfig = { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash };
-    return await command(database, args, systemContext(database.db, auditConfig, new Date(), `cli:${name}`));
+    return await command(database, args, systemContext(database.db, auditConfig, new Date(), `cli:${name}`), config);
   } catch (error) {
     if (error instanceof LaunchError) console.error(error.toLine());
     else if (error instanceof AppError) {

@@ -16,7 +16,8 @@ export interface ChildRun {
 export function runTs(entry: string, args: string[], env: Record<string, string | undefined>): ChildRun {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, entry), ...args], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // Processes started by tests have no demo unless a test asks for one (JIEBANG_DEMO=1).
+    env: { ...process.env, LOG_LEVEL: 'warn', JIEBANG_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -11,3 +11,11 @@ export async function getSession(): Promise<SessionResponse> {
 }
 
 export const listPrograms = async (): Promise<ProgramSummary[]> => (await request<ProgramListResponse>('/api/programs')).items;
+
+export interface DemoInfo {
+  enabled: boolean;
+  password: string | null;
+  accounts: Array<{ role: string; email: string; name: string }>;
+}
+/** The demo accounts, in demo mode only (`enabled` false otherwise). */
+export const getDemo = (): Promise<DemoInfo> => request<DemoInfo>('/api/demo');

@@ -817,4 +817,9 @@ export const en: Record<MessageKey, string> = {
   'dashboard.stage.reviewed': 'Reviewed',
   'dashboard.stage.finalist': 'Finalist',
   'dashboard.stage.winner': 'Winner',
+  // demo mode
+  'demo.title': 'Demo accounts',
+  'demo.intro': 'This is a demo: each role has an account, all with the password {password}. Click Fill, then sign in.',
+  'demo.fill': 'Fill',
+  'demo.use': 'Fill in the demo account {email}',
 };

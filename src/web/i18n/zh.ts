@@ -815,6 +815,11 @@ export const zh = {
   'dashboard.stage.reviewed': '已评审',
   'dashboard.stage.finalist': '入围',
   'dashboard.stage.winner': '优胜',
+  // demo mode
+  'demo.title': '演示账户',
+  'demo.intro': '这是演示环境，每个角色各有一个账户，密码均为 {password}。点“填入”后登录即可。',
+  'demo.fill': '填入',
+  'demo.use': '填入演示账户 {email}',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -32,10 +32,9 @@ async function cached<T>(ctx: ServiceContext, key: string, maxAgeMs: number, com
 }
 
 async function catalogueOf(db: DbOrTx, programId: string) {
-  const [dirs, subs] = await Promise.all([
-    db.select().from(directions).where(eq(directions.programId, programId)).orderBy(asc(directions.position), asc(directions.code)),
-    db.select().from(subfields).where(eq(subfields.programId, programId)).orderBy(asc(subfields.position), asc(subfields.code)),
-  ]);
+  // One query after the other: `db` may be a transaction, whose one connection runs one query at a time.
+  const dirs = await db.select().from(directions).where(eq(directions.programId, programId)).orderBy(asc(directions.position), asc(directions.code));
+  const subs = await db.select().from(subfields).where(eq(subfields.programId, programId)).orderBy(asc(subfields.position), asc(subfields.code));
   return { dirs, subs };
 }
 
@@ -43,15 +42,13 @@ const quantile = (v: number | null) => (v === null ? null : Number(v));
 
 export async function computePublicStatistics(db: DbOrTx, programId: string, at: Date): Promise<PublicStatistics> {
   const { dirs, subs } = await catalogueOf(db, programId);
-  const [bySubfield, byRegion, byKind, total, byUnit, ambition, inds] = await Promise.all([
-    repo.countsBySubfield(db, programId),
-    repo.countsByRegion(db, programId),
-    repo.countsByKind(db, programId),
-    repo.totals(db, programId),
-    repo.countsByRecommender(db, programId),
-    repo.ambitionByIndicator(db, programId),
-    db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.position), asc(indicators.code)),
-  ]);
+  const bySubfield = await repo.countsBySubfield(db, programId);
+  const byRegion = await repo.countsByRegion(db, programId);
+  const byKind = await repo.countsByKind(db, programId);
+  const total = await repo.totals(db, programId);
+  const byUnit = await repo.countsByRecommender(db, programId);
+  const ambition = await repo.ambitionByIndicator(db, programId);
+  const inds = await db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.position), asc(indicators.code));
   const countOf = new Map(bySubfield.map((r) => [r.subfield_id, r.n]));
   const subfieldCode = new Map(subs.map((s) => [s.id, s.code]));
   const ambitionOf = new Map(ambition.map((r) => [r.indicator_id, r]));
@@ -128,7 +125,9 @@ export async function publicStatistics(ctx: ServiceContext, programIdOrCode: str
 const emptyFunnel = (): Record<FunnelStage, number> => Object.fromEntries(FUNNEL_STAGES.map((s) => [s, 0])) as Record<FunnelStage, number>;
 
 export async function computeAdminDashboard(db: DbOrTx, programId: string, at: Date): Promise<AdminDashboard> {
-  const [{ dirs }, funnels, statuses] = await Promise.all([catalogueOf(db, programId), repo.funnelByDirection(db, programId), repo.countsByStatus(db, programId)]);
+  const { dirs } = await catalogueOf(db, programId);
+  const funnels = await repo.funnelByDirection(db, programId);
+  const statuses = await repo.countsByStatus(db, programId);
   const byDirection = dirs
     .map((d) => {
       const row = funnels.find((f) => f.direction_id === d.id);
