@@ -24,6 +24,8 @@ import { registerRecommendationRoutes } from './modules/recommendations/recommen
 import { registerAssignmentRoutes } from './modules/assignment/assignment.routes.js';
 import { registerReviewRoutes } from './modules/reviews/reviews.routes.js';
 import { registerSelectionRoutes } from './modules/selection/selection.routes.js';
+import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes.js';
+import { registerProgressRoutes } from './modules/evaluation/progress.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerAssignmentRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerSelectionRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
+  registerProgressRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');
