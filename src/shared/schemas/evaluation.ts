@@ -14,8 +14,9 @@ export const measurementInput = z.strictObject({
   customIndicatorId: z.string().min(1).max(64).optional(),
   measured: z.union([z.number(), z.boolean(), z.string().max(MEASUREMENT_LIMITS.text)]),
   method: z.string().max(MEASUREMENT_LIMITS.method),
-  /** The date of the test (2027-03-01) or an instant with its offset (read as its Beijing date). */
-  testedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+  /** The date of the test (2027-03-01) or an instant with its offset (read as its Beijing date); checked by the
+   * service, so a missing date is named with the item's other problems. */
+  testedAt: z.string().max(40),
   judgement: z.enum(['met', 'not_met']).nullable().optional(),
   reason: z.string().max(MEASUREMENT_LIMITS.reason).nullable().optional(),
   reportId: z.uuid().nullable().optional(),

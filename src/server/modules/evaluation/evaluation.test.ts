@@ -108,6 +108,7 @@ describe('measurements', () => {
       { indicatorId: f.indicators.lower, customIndicatorId: app.customId, measured: 3, method: '测试', testedAt: '2026-01-05' },
       { indicatorId: f.indicators.capability, measured: true, judgement: 'met', method: ' ', testedAt: '2999-01-01' },
       { customIndicatorId: 'not-there', measured: 1, method: '测试', testedAt: '2026-01-05' },
+      { customIndicatorId: app.customId, measured: 96, method: '测试', testedAt: '2026-02-30' },
     ]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual([
@@ -119,6 +120,7 @@ describe('measurements', () => {
       'items.3.testedAt',
       'items.3.judgement',
       'items.4.customIndicatorId',
+      'items.5.testedAt',
     ]);
     const english = await as(t.app, labA, { method: 'PUT', url: `/api/applications/${app.id}/measurements`, headers: { 'accept-language': 'en' }, payload: { items: [{ indicatorId: f.indicators.level, measured: 'ASIL-C', method: 'x', testedAt: '2026-01-05' }] } });
     expect(english.json().error.details[0].message).toBe('Judge whether the committed level was reached');

@@ -19,10 +19,18 @@ import * as repo from './evaluation.repository.js';
 type Problem = { path: string; message: Localized };
 const REPORT_BYTES = 10 * 1024 * 1024;
 
-/** The Beijing date of a date or an instant. */
-export function beijingDate(value: string | Date): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Date(new Date(value).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The Beijing date of a date (2027-03-01) or an instant with its offset; null when it is neither. */
+export function beijingDate(value: string | Date): string | null {
+  if (typeof value === 'string' && DATE.test(value)) {
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
+  }
+  if (typeof value === 'string' && !INSTANT.test(value)) return null;
+  const at = new Date(value).getTime();
+  return Number.isNaN(at) ? null : new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Measurements are taken of confirmed finalists before the winners are chosen, while the evaluation phase is open. */
@@ -42,7 +50,7 @@ async function itemProblems(ctx: ServiceContext, db: DbOrTx, app: ApplicationRow
   const refs = new Map((await repo.indicatorRows(db, [app.id])).map((r) => [r.indicatorId, r]));
   const customs = new Map(app.customIndicators.map((c) => [c.id, c]));
   const reports = new Set((await repo.listLabReports(db, app.id)).map((r) => r.id));
-  const today = beijingDate(ctx.now);
+  const today = beijingDate(ctx.now)!;
   const seen = new Set<string>();
   const problems: Problem[] = [];
   items.forEach((item, i) => {
@@ -68,7 +76,9 @@ async function itemProblems(ctx: ServiceContext, db: DbOrTx, app: ApplicationRow
       problems.push({ path: at('measured'), message: { zh: '请填写实测达到的水平', en: 'Give the level measured' } });
     }
     if (item.method.trim() === '') problems.push({ path: at('method'), message: { zh: '请填写测试方法（依据的标准或规程）', en: 'Give the test method (the standard or procedure followed)' } });
-    if (beijingDate(item.testedAt) > today) problems.push({ path: at('testedAt'), message: { zh: '测试日期不能晚于今天', en: 'The test date cannot be in the future' } });
+    const tested = beijingDate(item.testedAt);
+    if (tested === null) problems.push({ path: at('testedAt'), message: { zh: '请填写测试日期（年-月-日）', en: 'Give the test date (year-month-day)' } });
+    else if (tested > today) problems.push({ path: at('testedAt'), message: { zh: '测试日期不能晚于今天', en: 'The test date cannot be in the future' } });
     if (def.kind === 'text') {
       if (!item.judgement) problems.push({ path: at('judgement'), message: { zh: '文字类指标须由评测机构判定是否达到承诺水平', en: 'Judge whether the committed level was reached' } });
       if (!item.reason?.trim()) problems.push({ path: at('reason'), message: { zh: '请写明判定理由', en: 'Give the reason for the judgement' } });
@@ -95,7 +105,7 @@ export async function saveMeasurements(ctx: ServiceContext, id: string, items: M
       const values = {
         measured: typeof item.measured === 'string' ? item.measured.trim() : item.measured,
         method: item.method.trim(),
-        testedOn: beijingDate(item.testedAt),
+        testedOn: beijingDate(item.testedAt)!,
         judgement: item.judgement ?? null,
         reason: item.reason?.trim() || null,
         reportId: item.reportId ?? null,
