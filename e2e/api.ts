@@ -45,8 +45,8 @@ export async function setPhase(admin: ApiSession, programId: string, key: string
 }
 
 /** An applicant in Guangdong with a complete, submitted application in the subfield (by its code in the program's
- * catalogue), choosing the given unit. */
-export async function submittedApplication(programId: string, code: string, tag: string, unitId: string) {
+ * catalogue), choosing the given unit; `extra` replaces fields of the form (its own targets, custom indicators). */
+export async function submittedApplication(programId: string, code: string, tag: string, unitId: string, extra: Record<string, unknown> = {}) {
   const email = `app.${tag}@e2e.jiebang.cn`;
   const uscc = uniqueUscc();
   const api = await playwrightRequest.newContext({ baseURL: inject('baseUrl') });
@@ -71,6 +71,7 @@ export async function submittedApplication(programId: string, code: string, tag:
     recommenderId: unitId,
     sections: { basis: '已有车规级芯片流片经验', route: '面向自动驾驶的神经网络芯片', milestones: '进度', team: '团队', funding: '经费' },
     indicators: subfield.indicators.map((i: { id: string; kind: string }) => ({ indicatorId: i.id, current: value(i.kind), target: value(i.kind) })),
+    ...extra,
   });
   await send(s, 'post', `/api/applications/${created.id}/submit`, {}, { 'idempotency-key': `journey-${tag}-${Date.now()}` });
   return { email, title, id: created.id as string, uscc };
