@@ -20,10 +20,11 @@ export function automaticScoresFrom(round: RoundLike, share: number | null): Rec
   return share === null ? {} : Object.fromEntries(automaticCriteria(round).map((c) => [c.key, metShareScore(share, c.maxScore)]));
 }
 
-/** The automatic scores of a round for an application now. */
+/** The automatic scores of a round for an application now. In a transaction, the application's share lock waits for
+ * a lab's save in progress (which holds it for update), so a review never keeps a metShare older than the last save. */
 export async function automaticScores(db: DbOrTx, round: RoundLike, applicationId: string): Promise<Record<string, number>> {
   if (automaticCriteria(round).length === 0) return {};
-  const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
+  const [app] = await db.select().from(applications).where(eq(applications.id, applicationId)).for('share');
   return app ? automaticScoresFrom(round, await applicationMetShare(db, app)) : {};
 }
 
