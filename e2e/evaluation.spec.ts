@@ -308,6 +308,8 @@ describe('final evaluation', () => {
     await reviewer.getByRole('link', { name: a.title, exact: true }).click();
     await reviewer.getByRole('button', { name: '声明无利益冲突' }).click();
     await reviewer.getByText('评审表', { exact: true }).waitFor();
+    // The progress report accepted in the attack period (the journey above) is part of what the expert reads.
+    await reviewer.locator('.ant-card', { has: reviewer.locator('.ant-card-head-title', { hasText: /^攻关进展报告$/ }) }).getByText('满载功耗 9.2 W', { exact: false }).waitFor();
     await reviewer.getByTestId('automatic-metShare').getByText('由评测机构实测结果自动计算：10 / 10').waitFor();
     expect(await reviewer.getByLabel('指标达成度（权重 50%，满分 10）', { exact: true }).isDisabled()).toBe(true);
     await reviewer.getByLabel('技术水平（权重 20%，满分 10）', { exact: true }).fill('8');

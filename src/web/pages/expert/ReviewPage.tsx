@@ -7,13 +7,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getSubmitted } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
-import { getAttainment } from '../../api/evaluation.js';
+import { getAttainment, getProgress } from '../../api/evaluation.js';
 import { getReviewAssignment, putReview, type ReviewAssignment } from '../../api/reviews.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ProgressReports } from '../applications/ProgressReports.js';
 import { SubmittedContent } from '../applications/SubmittedContent.js';
 import { AttainmentTable } from '../evaluation/AttainmentTable.js';
 import { useReviewAutosave } from './use-review-autosave.js';
@@ -115,15 +116,23 @@ function Review({ assignment, reload }: { assignment: ReviewAssignment; reload: 
   );
 }
 
-/** In the final evaluation: what the lab measured against what was committed (the metShare criterion comes from it). */
+/** In the final evaluation: what the lab measured against what was committed (the metShare criterion comes from it),
+ * and the progress reports of the attack period. */
 function Measured({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
   const attainment = useLoader(() => getAttainment(applicationId), [applicationId]);
+  const progress = useLoader(() => getProgress(applicationId), [applicationId]);
   return (
-    <Card title={t('attainment.title')}>
-      {attainment.error ? <ErrorView error={attainment.error} onRetry={attainment.reload} /> : null}
-      {attainment.data ? <AttainmentTable attainment={attainment.data} /> : null}
-    </Card>
+    <>
+      <Card title={t('attainment.title')}>
+        {attainment.error ? <ErrorView error={attainment.error} onRetry={attainment.reload} /> : null}
+        {attainment.data ? <AttainmentTable attainment={attainment.data} /> : null}
+      </Card>
+      <Card title={t('progress.title')}>
+        {progress.error ? <ErrorView error={progress.error} onRetry={progress.reload} /> : null}
+        {progress.data ? <ProgressReports progress={progress.data} reload={progress.reload} /> : null}
+      </Card>
+    </>
   );
 }
 
