@@ -45,13 +45,14 @@ export async function setPhase(admin: ApiSession, programId: string, key: string
 }
 
 /** An applicant (in Guangdong unless told) with a complete, submitted application in the subfield (by its code in the
- * program's catalogue), choosing the given unit; `targets` sets the committed target of number indicators. */
+ * program's catalogue), choosing the given unit; `target` sets the committed target of number indicators, `extra`
+ * replaces fields of the form (its own targets, custom indicators). */
 export async function submittedApplication(
   programId: string,
   code: string,
   tag: string,
   unitId: string,
-  options: { regionCode?: string; kind?: 'enterprise' | 'institute' | 'university' | 'other'; target?: number } = {},
+  options: { regionCode?: string; kind?: 'enterprise' | 'institute' | 'university' | 'other'; target?: number; extra?: Record<string, unknown> } = {},
 ) {
   const email = `app.${tag}@e2e.jiebang.cn`;
   const uscc = uniqueUscc();
@@ -77,6 +78,7 @@ export async function submittedApplication(
     recommenderId: unitId,
     sections: { basis: '已有车规级芯片流片经验', route: '面向自动驾驶的神经网络芯片', milestones: '进度', team: '团队', funding: '经费' },
     indicators: subfield.indicators.map((i: { id: string; kind: string }) => ({ indicatorId: i.id, current: value(i.kind), target: value(i.kind, true) })),
+    ...options.extra,
   });
   await send(s, 'post', `/api/applications/${created.id}/submit`, {}, { 'idempotency-key': `journey-${tag}-${Date.now()}` });
   return { email, title, id: created.id as string, uscc };

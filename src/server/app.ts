@@ -26,6 +26,8 @@ import { registerReviewRoutes } from './modules/reviews/reviews.routes.js';
 import { registerSelectionRoutes } from './modules/selection/selection.routes.js';
 import { registerStatisticsRoutes } from './modules/statistics/statistics.routes.js';
 import { registerDemoRoutes } from './demo/demo.routes.js';
+import { registerEvaluationRoutes } from './modules/evaluation/evaluation.routes.js';
+import { registerProgressRoutes } from './modules/evaluation/progress.routes.js';
 import { registerMemberRoutes } from './modules/accounts/members.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCatalogueEditorRoutes } from './modules/programs/catalogue-editor.routes.js';
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerSelectionRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
   registerDemoRoutes(app, deps, options.demo ?? false);
+  registerEvaluationRoutes(app, deps);
+  registerProgressRoutes(app, deps);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

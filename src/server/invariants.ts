@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from './db/client.js';
 import { verifyAuditChain } from './modules/audit/audit.service.js';
+import { EVALUATION_INVARIANTS } from './modules/evaluation/evaluation.invariants.js';
 import { BUILT_IN_PROGRAM_CODE } from './modules/programs/programs.service.js';
 import { MIGRATIONS_DIR } from './paths.js';
 
@@ -111,6 +112,7 @@ export const INVARIANTS: Invariant[] = [
       return bad.map((b) => `user ${b.email} has program grants without the program_admin role`);
     },
   },
+  ...EVALUATION_INVARIANTS,
   {
     name: 'the audit chain is whole',
     async check(db) {

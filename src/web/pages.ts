@@ -49,6 +49,13 @@ export const PAGES: readonly PageRoute[] = [
   { path: '/security', load: () => import('./pages/security/SecurityPage.js') },
   { path: '/invite/:token', load: () => import('./pages/auth/LinkPage.js').then((m) => ({ default: m.InvitePage })) },
   { path: '/reset/:token', load: () => import('./pages/auth/LinkPage.js').then((m) => ({ default: m.ResetPage })) },
+  // attack period and final evaluation
+  { path: '/lab', load: () => import('./pages/lab/LabHomePage.js') },
+  { path: '/lab/applications/:id', load: () => import('./pages/lab/LabMeasurePage.js') },
+  { path: '/applications/:id/evaluation', load: () => import('./pages/applications/EvaluationRecordPage.js') },
+  { path: '/admin/evaluation', load: () => import('./pages/admin/EvaluationAdminPage.js') },
+  { path: '/admin/progress', load: () => import('./pages/admin/ProgressAdminPage.js') },
+  { path: '/programs/:programCode/winners/:subfieldCode', load: () => import('./pages/public/WinnersPage.js') },
 ];
 
 /** Whether a page exists for this path, so links to pages not built yet are not shown. */

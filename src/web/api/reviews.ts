@@ -14,7 +14,8 @@ export interface ReviewState {
 export interface ReviewAssignment {
   id: string;
   applicationId: string;
-  round: { key: string; name: string; nameEn: string; dueAt: string | null; criteria: ReviewCriterion[] };
+  /** `automatic`: criteria the platform fills in (metShare from the measured attainment), shown read-only. */
+  round: { key: string; name: string; nameEn: string; phase: 'review' | 'evaluation'; dueAt: string | null; criteria: ReviewCriterion[]; automatic: string[] };
   declared: boolean;
   application: { id: string; title: string; subfield: string; applicant: string };
   review: ReviewState | null;

@@ -67,7 +67,8 @@ export const publishStage = (programId: string, stage: Stage) => request<{ publi
 export const publicNotices = (programId: string) => request<{ items: PublicNotice[] }>(`/api/public/programs/${encodeURIComponent(programId)}/notices`);
 export const fileObjection = (noticeId: string, body: { applicationId: string; name: string; contact: string; reason: string }) =>
   request<{ id: string }>(`/api/notices/${noticeId}/objections`, { method: 'POST', body });
-export const publicResults = (programId: string) => request<{ finalists: PublicEntry[]; winners: PublicEntry[] }>(`/api/public/programs/${encodeURIComponent(programId)}/results`);
+export type ResultEntry = PublicEntry & { subfieldCode: string };
+export const publicResults = (programId: string) => request<{ finalists: ResultEntry[]; winners: ResultEntry[] }>(`/api/public/programs/${encodeURIComponent(programId)}/results`);
 export const resultsWorkbookUrl = (programId: string) => `/api/public/programs/${encodeURIComponent(programId)}/results.xlsx`;
 
 export interface CalendarDay {

@@ -7,3 +7,4 @@ export * from './system.js';
 export * from './applications.js';
 export * from './jobs.js';
 export * from './selection.js';
+export * from './evaluation.js';

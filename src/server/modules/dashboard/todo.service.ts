@@ -47,6 +47,15 @@ function applicantItems(db: DbOrTx, organizationId: string) {
           FROM applications a JOIN programs p ON p.id = a.program_id
           WHERE a.organization_id = ${organizationId} AND a.status = 'returned' GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('returned', '/applications', r))),
+    // Progress reports of the attack period due (or asked for more) and not yet submitted, the soonest due first.
+    counts(
+      db,
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(m.due_at) AS deadline
+          FROM applications a JOIN programs p ON p.id = a.program_id JOIN progress_milestones m ON m.program_id = p.id
+          WHERE a.organization_id = ${organizationId} AND a.status = 'finalist_confirmed'
+            AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.milestone_id = m.id AND r.application_id = a.id AND r.state IN ('submitted', 'accepted'))
+          GROUP BY p.id`,
+    ).then((rows) => rows.map((r) => item('progressDue', '/applications', r))),
   ]);
 }
 
@@ -128,6 +137,37 @@ function programAdminItems(db: DbOrTx, actor: Actor, now: Date) {
           FROM notices nt JOIN programs p ON p.id = nt.program_id
           WHERE ${scope} AND nt.published_at IS NULL AND nt.closes_at <= ${now.toISOString()} GROUP BY p.id`,
     ).then((rows) => rows.map((r) => item('toPublish', '/admin/selection', r))),
+    counts(
+      db,
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, NULL AS deadline
+          FROM progress_reports r JOIN applications a ON a.id = r.application_id JOIN programs p ON p.id = a.program_id
+          WHERE ${scope} AND r.state = 'submitted' GROUP BY p.id`,
+    ).then((rows) => rows.map((r) => item('progressToReview', '/admin/progress', r))),
+    // Confirmed finalists that no test lab measures yet.
+    counts(
+      db,
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('evaluation')} AS deadline
+          FROM applications a JOIN programs p ON p.id = a.program_id
+          WHERE ${scope} AND a.status = 'finalist_confirmed'
+            AND NOT EXISTS (SELECT 1 FROM lab_assignments la WHERE la.application_id = a.id AND la.ended_at IS NULL)
+          GROUP BY p.id`,
+    ).then((rows) => rows.map((r) => item('labsToAssign', '/admin/evaluation', r))),
+  ]);
+}
+
+/** A test lab's finalists with a declared reference indicator not measured yet, by the evaluation phase's close. */
+function labItems(db: DbOrTx, labId: string) {
+  return Promise.all([
+    counts(
+      db,
+      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('evaluation')} AS deadline
+          FROM lab_assignments la JOIN applications a ON a.id = la.application_id JOIN programs p ON p.id = a.program_id
+          WHERE la.lab_id = ${labId} AND la.ended_at IS NULL AND a.status = 'finalist_confirmed'
+            AND EXISTS (
+              SELECT 1 FROM application_indicators ai WHERE ai.application_id = a.id
+                AND NOT EXISTS (SELECT 1 FROM measurements ms WHERE ms.application_id = a.id AND ms.indicator_id = ai.indicator_id))
+          GROUP BY p.id`,
+    ).then((rows) => rows.map((r) => item('toMeasure', '/lab', r))),
   ]);
 }
 
@@ -176,6 +216,7 @@ export async function myTodo(ctx: ServiceContext): Promise<TodoResponse> {
   if (hasRole(actor, 'recommender') && actor.recommenderId) groups.push(...(await recommenderItems(ctx.db, actor.recommenderId)));
   if (hasRole(actor, 'expert')) groups.push(...(await expertItems(ctx.db, actor.id)));
   if (hasRole(actor, 'program_admin')) groups.push(...(await programAdminItems(ctx.db, actor, ctx.now)));
+  if (hasRole(actor, 'lab')) groups.push(...(await labItems(ctx.db, actor.id)));
   if (hasRole(actor, 'system_admin')) groups.push(...(await systemAdminItems(ctx.db)));
   if (hasRole(actor, 'security_admin')) groups.push(...(await securityAdminItems(ctx.db, ctx.now)));
   if (hasRole(actor, 'audit_admin')) groups.push(...(await auditAdminItems(ctx.db)));

@@ -9,7 +9,8 @@ import { sendPdfDownload } from '../../http/download.js';
 import { serviceContext } from '../../http/request-context.js';
 import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
 import { attachReport, listEvents, openReport, scheduleEvent, updateEvent } from './review-events.service.js';
-import { advance, reviewRecord, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
+import { reviewRecord } from './review-record.service.js';
+import { advance, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
 
 const tags = ['review'];
 const programId = z.string().min(1).max(64);
@@ -42,7 +43,16 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
         200: z.object({
           id: z.string(),
           applicationId: z.string(),
-          round: z.object({ key: z.string(), name: z.string(), nameEn: z.string(), dueAt: z.string().nullable(), criteria: z.array(reviewCriterionSchema) }),
+          round: z.object({
+            key: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            phase: z.enum(['review', 'evaluation']),
+            dueAt: z.string().nullable(),
+            criteria: z.array(reviewCriterionSchema),
+            /** Criteria filled in by the platform (metShare from the measured attainment), read-only for the expert. */
+            automatic: z.array(z.string()),
+          }),
           declared: z.boolean(),
           application: z.object({ id: z.string(), title: z.string(), subfield: z.string(), applicant: z.string() }),
           review: reviewView.nullable(),

@@ -12,7 +12,7 @@ import { hasRole } from '../accounts/actor.js';
 import { phaseWindow } from '../applications/applications.repository.js';
 import { queueRefill } from '../assignment/assignment-jobs.service.js';
 import { adminProgram, roundApplications } from '../assignment/assignment.service.js';
-import { listEvents } from './review-events.service.js';
+import { automaticCriteria, automaticScores, mergeScores } from './automatic-scores.js';
 import { rank, scoreProblems, weightedTotal, zScores, type SubmittedReview } from './scoring.js';
 
 type RoundRow = typeof reviewRounds.$inferSelect;
@@ -68,7 +68,16 @@ export async function getReviewAssignment(ctx: ServiceContext, id: string) {
   return {
     id: row.a.id,
     applicationId: row.a.applicationId,
-    round: { key: row.round.key, name: row.round.name, nameEn: row.round.nameEn, dueAt: row.round.dueAt?.toISOString() ?? null, criteria: row.round.criteria },
+    round: {
+      key: row.round.key,
+      name: row.round.name,
+      nameEn: row.round.nameEn,
+      phase: row.round.phase,
+      dueAt: row.round.dueAt?.toISOString() ?? null,
+      criteria: row.round.criteria,
+      // Criteria the platform fills in (metShare from the measured attainment): shown, never typed.
+      automatic: automaticCriteria(row.round).map((c) => c.key),
+    },
     declared: row.a.noConflictAt !== null,
     application: { id: row.a.applicationId, title: row.title, subfield: ctx.lang === 'en' && row.subfieldEn ? row.subfieldEn : row.subfield, applicant: row.applicant },
     review: reviewView(review),
@@ -102,6 +111,14 @@ const PROBLEM_MESSAGES: Record<'missing' | 'range' | 'unknown', (c: ReviewCriter
   unknown: () => ({ zh: '本轮没有这项评审标准', en: 'The round has no such criterion' }),
 };
 
+const AUTOMATIC_MESSAGES: Record<'typed' | 'unmeasured', (c: ReviewCriterion) => Localized> = {
+  typed: (c) => ({ zh: `“${c.label}”由评测机构的实测结果自动计算，不能填写`, en: `“${c.labelEn || c.label}” is computed from the lab’s measurements and cannot be typed` }),
+  unmeasured: (c) => ({
+    zh: `评测机构尚未录入可判定的实测值，“${c.label}”无法计算，暂不能提交`,
+    en: `The lab has not measured any committed target yet, so “${c.labelEn || c.label}” cannot be computed; the review cannot be submitted yet`,
+  }),
+};
+
 /**
  * The expert's one action on an assignment (API.md `PUT /api/assignments/:id/review`): declare a conflict (the place
  * goes back and is refilled), or declare none and save the review as typed, or submit it (every criterion scored,
@@ -131,12 +148,16 @@ export async function putReview(ctx: ServiceContext, jobs: JobQueue, id: string,
     }
 
     // The scores sent replace the saved ones (a cleared score is left out); without scores, the saved ones stay.
-    const scores = input.scores ?? existing?.scores ?? {};
+    // Automatic criteria are never sent: the platform fills them in from what was measured.
+    const automatic = automaticCriteria(row.round);
+    const typedAutomatic = automatic.filter((c) => input.scores?.[c.key] !== undefined);
+    const scores = mergeScores(row.round, input.scores ?? existing?.scores ?? {}, await automaticScores(tx, row.round, row.a.applicationId));
     const comment = input.comment ?? existing?.comment ?? '';
-    const problems = scoreProblems(row.round.criteria, scores, input.submit).map((p) => ({
-      path: `scores.${p.key}`,
-      message: PROBLEM_MESSAGES[p.problem](row.round.criteria.find((c) => c.key === p.key)),
-    }));
+    const problems = scoreProblems(row.round.criteria, scores, input.submit)
+      .filter((p) => !automatic.some((c) => c.key === p.key))
+      .map((p) => ({ path: `scores.${p.key}`, message: PROBLEM_MESSAGES[p.problem](row.round.criteria.find((c) => c.key === p.key)) }));
+    for (const c of typedAutomatic) problems.push({ path: `scores.${c.key}`, message: AUTOMATIC_MESSAGES.typed(c) });
+    if (input.submit) for (const c of automatic.filter((c) => scores[c.key] === undefined)) problems.push({ path: `scores.${c.key}`, message: AUTOMATIC_MESSAGES.unmeasured(c) });
     if (comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: { zh: `评审意见不超过 ${MAX_COMMENT} 字`, en: `At most ${MAX_COMMENT} characters` } });
     if (input.submit && comment.trim().length === 0) problems.push({ path: 'comment', message: { zh: '请填写评审意见', en: 'Write your comments' } });
     if (problems.length > 0) throw invalidFields(problems);
@@ -183,24 +204,34 @@ export async function staffEditReview(ctx: ServiceContext, id: string, input: { 
     if (!row || row.review.state !== 'submitted') {
       throw new AppError('INVALID_TRANSITION', { zh: '只能修改已提交的评审意见', en: 'Only a submitted review can be corrected' });
     }
-    const problems = scoreProblems(row.round.criteria, input.scores, true).map((p) => ({
+    // Automatic criteria keep the computed score: a correction may leave them out or repeat them, not change them.
+    const automatic = automaticCriteria(row.round);
+    const computed = await automaticScores(tx, row.round, row.a.applicationId);
+    const scores = mergeScores(row.round, input.scores, automatic.some((c) => computed[c.key] === undefined) ? { ...pick(row.review.scores, automatic), ...computed } : computed);
+    const problems = scoreProblems(row.round.criteria, scores, true).map((p) => ({
       path: `scores.${p.key}`,
       message: PROBLEM_MESSAGES[p.problem](row.round.criteria.find((c) => c.key === p.key)),
     }));
+    for (const c of automatic.filter((c) => input.scores[c.key] !== undefined && input.scores[c.key] !== scores[c.key])) {
+      problems.push({ path: `scores.${c.key}`, message: AUTOMATIC_MESSAGES.typed(c) });
+    }
     if (reason.length === 0) problems.push({ path: 'reason', message: { zh: '请说明修改原因', en: 'Give the reason for the change' } });
     if (input.comment.length > MAX_COMMENT) problems.push({ path: 'comment', message: { zh: `评审意见不超过 ${MAX_COMMENT} 字`, en: `At most ${MAX_COMMENT} characters` } });
     if (problems.length > 0) throw invalidFields(problems);
-    const total = weightedTotal(row.round.criteria, input.scores);
-    const [saved] = await tx.update(reviews).set({ scores: input.scores, comment: input.comment, total, updatedAt: ctx.now }).where(eq(reviews.assignmentId, id)).returning();
+    const total = weightedTotal(row.round.criteria, scores);
+    const [saved] = await tx.update(reviews).set({ scores, comment: input.comment, total, updatedAt: ctx.now }).where(eq(reviews.assignmentId, id)).returning();
     await audit(ctx, tx, {
       action: 'review.staff_edit',
       objectType: 'application',
       objectId: row.a.applicationId,
-      details: { assignmentId: id, reason, before: { scores: row.review.scores, comment: row.review.comment, total: row.review.total }, after: { scores: input.scores, comment: input.comment, total } },
+      details: { assignmentId: id, reason, before: { scores: row.review.scores, comment: row.review.comment, total: row.review.total }, after: { scores, comment: input.comment, total } },
     });
     return reviewView(saved)!;
   });
 }
+
+const pick = (scores: Record<string, number>, criteria: ReviewCriterion[]) =>
+  Object.fromEntries(criteria.filter((c) => scores[c.key] !== undefined).map((c) => [c.key, scores[c.key]!]));
 
 /** The round's rows of rounds of the program, in order, and the one asked for. */
 async function roundOf(db: DbOrTx, programId: string, key: string) {
@@ -340,41 +371,4 @@ export async function setRoundSettings(ctx: ServiceContext, programIdOrCode: str
     await audit(ctx, tx, { action: 'program.review_round.settings', objectType: 'program', objectId: program.id, details: { key, before: settingsOf(round), after: settingsOf(saved!) } });
     return settingsOf(saved!);
   });
-}
-
-/** The application's review record, round by round: who was assigned, declined or reviewed (with the totals), and
- * its defence sessions and on-site visits. For the program's admins. */
-export async function reviewRecord(ctx: ServiceContext, applicationId: string) {
-  const [app] = await ctx.db.select({ programId: applications.programId }).from(applications).where(eq(applications.id, applicationId));
-  if (!app) throw new AppError('NOT_FOUND');
-  const program = await adminProgram(ctx, app.programId);
-  const [rounds, assigned, events] = await Promise.all([
-    ctx.db.select().from(reviewRounds).where(eq(reviewRounds.programId, program.id)).orderBy(asc(reviewRounds.position)),
-    ctx.db
-      .select({ a: reviewAssignments, expertName: users.name, review: reviews })
-      .from(reviewAssignments)
-      .innerJoin(users, eq(users.id, reviewAssignments.expertId))
-      .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
-      .where(and(eq(reviewAssignments.applicationId, applicationId), inArray(reviewAssignments.status, ['released', 'declined']))),
-    listEvents(ctx, program.id, { applicationId }),
-  ]);
-  return {
-    rounds: rounds
-      .map((r) => ({
-        key: r.key,
-        name: ctx.lang === 'en' && r.nameEn ? r.nameEn : r.name,
-        reviews: assigned
-          .filter((x) => x.a.round === r.key)
-          .map((x) => ({
-            expertName: x.expertName,
-            status: x.a.status,
-            conflictReason: x.a.conflictReason,
-            state: x.review?.state ?? null,
-            total: x.review?.state === 'submitted' ? x.review.total : null,
-            submittedAt: x.review?.submittedAt?.toISOString() ?? null,
-          })),
-        events: events.items.filter((e) => e.round === r.key),
-      }))
-      .filter((r) => r.reviews.length > 0 || r.events.length > 0),
-  };
 }

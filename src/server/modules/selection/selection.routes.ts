@@ -180,7 +180,8 @@ export function registerSelectionRoutes(app: FastifyInstance, deps: AppDeps): vo
       tags,
       summary: 'The published finalists and winners: organizations and titles, never personal data',
       params: z.strictObject({ programId }),
-      response: { 200: z.object({ finalists: z.array(publicEntry), winners: z.array(publicEntry) }) },
+      // The subfield's code too: the winners' entries link to the subfield's page with the measured results.
+      response: { 200: z.object({ finalists: z.array(publicEntry.extend({ subfieldCode: z.string() })), winners: z.array(publicEntry.extend({ subfieldCode: z.string() })) }) },
     },
     handler: async (request) => publicResults(serviceContext(deps, request), request.params.programId),
   });

@@ -262,6 +262,7 @@ async function publicEntries(db: DbOrTx, where: ReturnType<typeof and>) {
     noticeId: r.s.noticeId,
     direction: r.direction,
     subfield: `${r.subfieldCode} ${r.subfield}`,
+    subfieldCode: r.subfieldCode,
     title: r.title,
     applicant: r.applicant,
     responsibleUnit: r.responsibleUnit,

@@ -3,6 +3,7 @@
 // staff may correct with a reason. Selected applications advance to the next round.
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { isAutomaticCriterion } from '../../../shared/attainment.js';
 import { ApiError } from '../../api/client.js';
 import { advanceApplications, correctReview, getRanking, type Ranking, type RankingItem } from '../../api/reviews.js';
 import { ErrorView } from '../../components/ErrorView.js';
@@ -120,6 +121,7 @@ export default function RankingPage() {
           detail={correcting.detail}
           item={correcting.item}
           ranking={data!}
+          phase={rounds.find((r) => r.key === round)?.phase ?? 'review'}
           onClose={(changed) => {
             setCorrecting(null);
             if (changed) ranking.reload();
@@ -160,10 +162,12 @@ function Reviews({ item, ranking, onCorrect }: { item: RankingItem; ranking: Ran
 }
 
 /** A staff correction of a submitted review: the new scores and comments, and why. */
-function Correction({ detail, item, ranking, onClose }: { detail: Detail; item: RankingItem; ranking: Ranking; onClose: (changed: boolean) => void }) {
+function Correction({ detail, item, ranking, phase, onClose }: { detail: Detail; item: RankingItem; ranking: Ranking; phase: string; onClose: (changed: boolean) => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [scores, setScores] = useState(detail.scores);
+  // Automatic criteria (metShare) stay as computed from the measurements: shown, not sent.
+  const automatic = (key: string) => isAutomaticCriterion({ phase }, key);
+  const [scores, setScores] = useState(() => Object.fromEntries(Object.entries(detail.scores).filter(([k]) => !automatic(k))));
   const [comment, setComment] = useState(detail.comment);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -188,7 +192,8 @@ function Correction({ detail, item, ranking, onClose }: { detail: Detail; item: 
               id={`correct-${c.key}`}
               min={0}
               max={c.maxScore}
-              value={scores[c.key] ?? null}
+              disabled={automatic(c.key)}
+              value={automatic(c.key) ? (detail.scores[c.key] ?? null) : (scores[c.key] ?? null)}
               onChange={(v) =>
                 setScores((s) => {
                   // A cleared score is left out, so the server names it as missing.

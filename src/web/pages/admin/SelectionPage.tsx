@@ -4,6 +4,7 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
+import { evaluationOverview } from '../../api/evaluation.js';
 import { getRanking, type RankingItem } from '../../api/reviews.js';
 import {
   addSelections,
@@ -21,6 +22,7 @@ import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.j
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { formatShare } from '../evaluation/AttainmentTable.js';
 
 export default function SelectionPage() {
   const { t, lang } = useI18n();
@@ -41,6 +43,9 @@ export default function SelectionPage() {
   const subfields = [...new Map([...(full.data?.items ?? []), ...(full.data?.unreviewed ?? [])].map((i) => [i.subfieldId, i.subfield])).entries()];
   const subfieldId = subfieldChoice ?? subfields[0]?.[0];
   const objections = useLoader(() => (program ? listObjections(program.id) : Promise.resolve({ items: [] })), [program?.id]);
+  // Winners are chosen on what was measured: the share of committed targets met, beside the final round's ranking.
+  const attainment = useLoader(() => (program && stage === 'winner' ? evaluationOverview(program.id) : Promise.resolve({ items: [] })), [program?.id, stage]);
+  const attainmentOf = new Map((attainment.data?.items ?? []).map((i) => [i.applicationId, i]));
   if (!program) return null;
 
   const active = (selections.data?.items ?? []).filter((s) => !s.revokedAt);
@@ -146,6 +151,18 @@ export default function SelectionPage() {
             { title: t('ranking.rank'), render: (_, r) => r.rank ?? '—', width: 70 },
             { title: t('application.title'), render: (_, r) => `${r.title}（${r.applicant}）` },
             { title: t('ranking.mean'), render: (_, r) => r.score ?? '—', width: 90 },
+            ...(stage === 'winner'
+              ? [
+                  {
+                    title: t('attainment.metShare'),
+                    width: 130,
+                    render: (_: unknown, r: (typeof rows)[number]) => {
+                      const a = attainmentOf.get(r.applicationId);
+                      return a && a.metShare !== null ? `${formatShare(a.metShare)}（${a.met}/${a.judged}）` : '—';
+                    },
+                  },
+                ]
+              : []),
             { title: '', render: (_, r) => (selectedIds.has(r.applicationId) ? <Tag color="blue">{t(`selection.stage.${stage}`)}</Tag> : null), width: 100 },
           ]}
         />

@@ -123,6 +123,7 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
           ) : null}
           <SaveIndicator state={autosave.state} savedAt={autosave.savedAt} />
           {server.receipt ? <Link to={`/applications/${server.id}/receipt`}>{t('application.viewReceipt')}</Link> : null}
+          {['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'].includes(server.status) ? <Link to={`/applications/${server.id}/evaluation`}>{t('evaluation.todo')}</Link> : null}
         </Space>
       </header>
       {autosave.state === 'conflict' ? (

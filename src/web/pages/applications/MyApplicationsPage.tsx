@@ -11,6 +11,8 @@ import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
+const EVALUATED: readonly string[] = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'];
+
 export default function MyApplicationsPage() {
   const { t, lang } = useI18n();
   const { programs } = usePlatform();
@@ -60,7 +62,12 @@ export default function MyApplicationsPage() {
               { title: t('catalogue.subfields'), render: (_, a) => subfieldName.get(a.subfieldId) ?? '' },
               { title: t('application.status'), render: (_, a) => <Tag>{t(`status.${a.status}`)}</Tag> },
               { title: t('application.receiptNumber'), render: (_, a) => (a.receiptNumber ? <Link to={`/applications/${a.id}/receipt`}>{a.receiptNumber}</Link> : '—') },
-              { title: t('application.next'), render: (_, a) => todo(a) },
+              {
+                title: t('application.next'),
+                render: (_, a) =>
+                  // Confirmed finalists report progress and see what the lab measured.
+                  EVALUATED.includes(a.status) ? <Link to={`/applications/${a.id}/evaluation`}>{t('evaluation.todo')}</Link> : todo(a),
+              },
               { title: t('application.updatedAt'), render: (_, a) => formatBeijing(a.updatedAt, lang) },
             ]}
           />

@@ -2,17 +2,21 @@
 // then the application as submitted beside the review form, saved as the expert types, and the submission. After
 // submitting, the other experts' reviews where the round shows them.
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { metShareScore } from '../../../shared/attainment.js';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getSubmitted } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
+import { getAttainment, getProgress } from '../../api/evaluation.js';
 import { getReviewAssignment, putReview, type ReviewAssignment } from '../../api/reviews.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ProgressReports } from '../applications/ProgressReports.js';
 import { SubmittedContent } from '../applications/SubmittedContent.js';
+import { AttainmentTable } from '../evaluation/AttainmentTable.js';
 import { useReviewAutosave } from './use-review-autosave.js';
 
 export default function ReviewPage() {
@@ -96,9 +100,12 @@ function Review({ assignment, reload }: { assignment: ReviewAssignment; reload: 
       ) : (
         <Row gutter={[24, 24]}>
           <Col xs={24} xl={14}>
-            <Card title={t('review.application')}>
-              <SubmittedApplication applicationId={application.id} />
-            </Card>
+            <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+              {round.phase === 'evaluation' ? <Measured applicationId={application.id} /> : null}
+              <Card title={t('review.application')}>
+                <SubmittedApplication applicationId={application.id} />
+              </Card>
+            </Space>
           </Col>
           <Col xs={24} xl={10}>
             <ReviewForm assignment={assignment} reload={reload} />
@@ -106,6 +113,26 @@ function Review({ assignment, reload }: { assignment: ReviewAssignment; reload: 
         </Row>
       )}
     </Space>
+  );
+}
+
+/** In the final evaluation: what the lab measured against what was committed (the metShare criterion comes from it),
+ * and the progress reports of the attack period. */
+function Measured({ applicationId }: { applicationId: string }) {
+  const { t } = useI18n();
+  const attainment = useLoader(() => getAttainment(applicationId), [applicationId]);
+  const progress = useLoader(() => getProgress(applicationId), [applicationId]);
+  return (
+    <>
+      <Card title={t('attainment.title')}>
+        {attainment.error ? <ErrorView error={attainment.error} onRetry={attainment.reload} /> : null}
+        {attainment.data ? <AttainmentTable attainment={attainment.data} /> : null}
+      </Card>
+      <Card title={t('progress.title')}>
+        {progress.error ? <ErrorView error={progress.error} onRetry={progress.reload} /> : null}
+        {progress.data ? <ProgressReports progress={progress.data} reload={progress.reload} /> : null}
+      </Card>
+    </>
   );
 }
 
@@ -119,11 +146,20 @@ function SubmittedApplication({ applicationId }: { applicationId: string }) {
 function ReviewForm({ assignment, reload }: { assignment: ReviewAssignment; reload: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { draft, state, error, change, submit } = useReviewAutosave(assignment.id, assignment.review);
+  const automatic = assignment.round.automatic;
+  const { draft, state, error, change, submit } = useReviewAutosave(assignment.id, assignment.review, automatic);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const criteria = assignment.round.criteria;
   const submitted = assignment.review?.state === 'submitted';
-  const preview = criteria.reduce((sum, c) => sum + (c.weight * (draft.scores[c.key] ?? 0)) / c.maxScore, 0);
+  // The automatic criteria as the server computes them now, from the measured attainment.
+  const attainment = useLoader(() => (automatic.length > 0 ? getAttainment(assignment.applicationId) : Promise.resolve(null)), [assignment.applicationId, automatic.length]);
+  const share = attainment.data?.metShare ?? null;
+  const scoreOf = (key: string) => {
+    if (!automatic.includes(key)) return draft.scores[key];
+    const c = criteria.find((x) => x.key === key)!;
+    return share === null ? undefined : metShareScore(share, c.maxScore);
+  };
+  const preview = criteria.reduce((sum, c) => sum + (c.weight * (scoreOf(c.key) ?? 0)) / c.maxScore, 0);
 
   async function send() {
     try {
@@ -183,13 +219,22 @@ function ReviewForm({ assignment, reload }: { assignment: ReviewAssignment; relo
             validateStatus={problems[`scores.${c.key}`] ? 'error' : undefined}
             help={problems[`scores.${c.key}`]}
           >
-            <InputNumber
-              id={`score-${c.key}`}
-              min={0}
-              max={c.maxScore}
-              value={draft.scores[c.key] ?? null}
-              onChange={(v) => change({ scores: { [c.key]: typeof v === 'number' ? v : null } })}
-            />
+            {automatic.includes(c.key) ? (
+              <Space orientation="vertical" size={0}>
+                <InputNumber id={`score-${c.key}`} readOnly disabled value={scoreOf(c.key) ?? null} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`automatic-${c.key}`}>
+                  {share === null ? t('review.automaticPending') : t('review.automatic', { score: scoreOf(c.key) ?? 0, max: c.maxScore })}
+                </Typography.Text>
+              </Space>
+            ) : (
+              <InputNumber
+                id={`score-${c.key}`}
+                min={0}
+                max={c.maxScore}
+                value={draft.scores[c.key] ?? null}
+                onChange={(v) => change({ scores: { [c.key]: typeof v === 'number' ? v : null } })}
+              />
+            )}
           </Form.Item>
         ))}
         <Form.Item label={t('review.comment')} htmlFor="review-comment" validateStatus={problems.comment ? 'error' : undefined} help={problems.comment ?? t('review.commentHelp')}>

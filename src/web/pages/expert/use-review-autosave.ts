@@ -22,9 +22,15 @@ function readStored(id: string): ReviewDraft | null {
   }
 }
 
+/** The scores an expert types: the platform's own (automatic) criteria are never sent. */
+const typedOnly = (scores: Record<string, number>, automatic: readonly string[]) => Object.fromEntries(Object.entries(scores).filter(([k]) => !automatic.includes(k)));
+
 /** One review's autosave; mount it once per assignment (key the component by the assignment's id). */
-export function useReviewAutosave(assignmentId: string, saved: ReviewState | null) {
-  const [draft, setDraft] = useState<ReviewDraft>(() => readStored(assignmentId) ?? { scores: saved?.scores ?? {}, comment: saved?.comment ?? '' });
+export function useReviewAutosave(assignmentId: string, saved: ReviewState | null, automatic: readonly string[] = []) {
+  const [draft, setDraft] = useState<ReviewDraft>(() => {
+    const stored = readStored(assignmentId) ?? { scores: saved?.scores ?? {}, comment: saved?.comment ?? '' };
+    return { ...stored, scores: typedOnly(stored.scores, automatic) };
+  });
   const [state, setState] = useState<ReviewSaveState>(() => (readStored(assignmentId) ? 'dirty' : 'saved'));
   const [error, setError] = useState<ApiError | null>(null);
   const latest = useRef(draft);

@@ -1,7 +1,8 @@
 // The published results: the confirmed finalists (入围揭榜单位) and winners (揭榜优胜单位), organizations and
 // projects only, with an Excel download.
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
-import { publicResults, resultsWorkbookUrl, type PublicEntry } from '../../api/selection.js';
+import { Link } from 'react-router';
+import { publicResults, resultsWorkbookUrl, type ResultEntry } from '../../api/selection.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -30,7 +31,21 @@ export default function ResultsPage() {
           {results.data![key].length === 0 ? (
             <Alert type="info" showIcon title={t(`results.none.${key}`)} />
           ) : (
-            <Table<PublicEntry> rowKey={(e) => `${e.subfield}:${e.applicant}:${e.title}`} size="small" pagination={false} dataSource={results.data![key]} columns={columns} />
+            <Table<ResultEntry>
+              rowKey={(e) => `${e.subfield}:${e.applicant}:${e.title}`}
+              size="small"
+              pagination={false}
+              dataSource={results.data![key]}
+              columns={
+                key === 'winners'
+                  ? [
+                      ...columns,
+                      // Each winner's subfield has its page with the measured results.
+                      { title: t('winners.measured'), render: (_: unknown, e: ResultEntry) => <Link to={`/programs/${program.code}/winners/${e.subfieldCode}`}>{t('winners.view')}</Link> },
+                    ]
+                  : columns
+              }
+            />
           )}
         </Card>
       ))}
