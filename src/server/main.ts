@@ -61,12 +61,13 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   cleanup.unshift(() => jobs.stop());
   const requeued = await requeueWaiting(database.db, jobs);
   if (requeued > 0) say(`queued again ${requeued} background job(s) left waiting`);
+  const files = new LocalFileStore(path.join(config.dataDir, 'files'));
   if (config.demo && !(await demoBuilt(database.db))) {
-    if (await platformIsEmpty(database.db)) await buildDemo({ db: database.db, auditConfig, jobs, log: say });
+    if (await platformIsEmpty(database.db)) await buildDemo({ db: database.db, auditConfig, jobs, files, log: say });
     else say('demo mode is on, but the platform already holds data: no demo is built (`npm run cli -- demo:reset` starts again with the demo)');
   }
   const { app } = await buildApp(
-    { db: database.db, clock, auditConfig, files: new LocalFileStore(path.join(config.dataDir, 'files')), jobs },
+    { db: database.db, clock, auditConfig, files, jobs },
     {
       trustProxy: config.trustProxy,
       demo: config.demo,

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { buildDemo, emptyDatabase } from '../demo/demo.js';
+import { LocalFileStore } from '../storage/file-store.js';
 import { ensureAdminFromEnv } from '../modules/accounts/accounts.service.js';
 import { openDatabase, type OpenDatabase } from '../db/open.js';
 import { runMigrations } from '../db/migrate.js';
@@ -98,7 +99,13 @@ const COMMANDS: Record<string, Command> = {
     await ensureProvincialRecommenders(ctx);
     await ensureAdminFromEnv(ctx, config.adminEmail, config.adminPassword);
     // No background work is needed while building; a job queued meanwhile is taken up at the next start.
-    await buildDemo({ db: database.db, auditConfig: ctx.auditConfig, jobs: { send: async () => undefined, stop: async () => undefined }, log: (l) => console.log(l) });
+    await buildDemo({
+      db: database.db,
+      auditConfig: ctx.auditConfig,
+      jobs: { send: async () => undefined, stop: async () => undefined },
+      files: new LocalFileStore(path.join(config.dataDir, 'files')),
+      log: (l) => console.log(l),
+    });
     console.log('the demo is built again; start the platform with npm start');
     return 0;
   },

@@ -3,10 +3,12 @@
 // audit chain verifies and check-invariants passes. Kept apart from the product's code: nothing else imports it.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { organizations, recommenders, users } from '../db/schema/index.js';
+import { applications, measurements, organizations, recommenders, users } from '../db/schema/index.js';
 import { AppError } from '../http/app-error.js';
 import type { ServiceContext } from '../http/request-context.js';
 import type { JobQueue } from '../jobs/queue.js';
+import type { FileStore } from '../storage/file-store.js';
+import { Readable } from 'node:stream';
 import type { AuditConfig } from '../modules/audit/audit.service.js';
 import { createAdmin, createUser, register } from '../modules/accounts/accounts.service.js';
 import { actorFromUser } from '../modules/accounts/sessions.js';
@@ -22,6 +24,12 @@ import { decide, formalCheck, submitBatch } from '../modules/recommendations/rec
 import { putReview, ranking } from '../modules/reviews/reviews.service.js';
 import { addSelections, fileObjection, openNotice, publish, resolveObjection } from '../modules/selection/selection.service.js';
 import { programDocument } from '../../shared/schemas/program-document.js';
+import type { MeasurementInput } from '../../shared/schemas/evaluation.js';
+import { assignLabToSubfield, myLabApplication, myLabApplications } from '../modules/evaluation/lab-assignments.service.js';
+import { addLabReport, saveMeasurements } from '../modules/evaluation/measurements.service.js';
+import { createMilestone } from '../modules/evaluation/progress-milestones.service.js';
+import { acceptProgressReport, addProgressFile, requestMoreProgress, saveProgressReport, submitProgressReport } from '../modules/evaluation/progress-reports.service.js';
+import { demoPdf } from './demo-pdf.js';
 import type { CatalogueResponse } from '../../shared/schemas/catalogue.js';
 import { daysFrom, demoProgram } from './demo-programs.js';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_LABS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_UNITS, demoUscc, expertEmail, orgEmail } from './demo-people.js';
@@ -30,6 +38,8 @@ export interface DemoDeps {
   db: Db;
   auditConfig: AuditConfig;
   jobs: JobQueue;
+  /** Where the demo's test reports and progress files are kept. */
+  files: FileStore;
   log(line: string): void;
 }
 
@@ -47,6 +57,8 @@ interface Made {
   /** 0–1: how strong the application is (drives targets and the experts' scores). */
   quality: number;
   submitted: boolean;
+  confirmed?: boolean;
+  reportId?: string;
 }
 interface Step {
   at: Date;
@@ -339,6 +351,126 @@ export class DemoBuilder {
         opensAt: beijingTime(this.now, opens, 9).toISOString(),
         closesAt: beijingTime(this.now, closes, 17).toISOString(),
       });
+    });
+  }
+
+  /** The ministry sets the attack period's progress reports: a title and a due date (days from now) each. */
+  milestones(program: string, days: number, due: Array<{ title: string; dueDays: number }>, into: string[]): void {
+    this.at(days, 12, async () => {
+      const ctx = await this.as(this.ministry.id, daysFrom(this.now, days, 12));
+      for (const m of due) {
+        into.push((await createMilestone(ctx, program, { title: m.title, description: '说明攻关进展、阶段性指标和经费使用情况，附阶段测试报告。', dueAt: beijingTime(this.now, m.dueDays, 17).toISOString() })).id);
+      }
+    });
+  }
+
+  /** A test lab for every confirmed finalist of the subfield. */
+  assignLab(program: string, subfield: Subfield, lab: number, days: number): void {
+    this.at(days, 13, async () => {
+      await assignLabToSubfield(await this.as(this.ministry.id, daysFrom(this.now, days, 13)), program, { subfieldId: subfield.id, labUserId: this.labs[lab]! });
+    });
+  }
+
+  /** Finalists write and submit a progress report (with a PDF); the ministry accepts or asks for more. */
+  progress(made: Made[], milestone: () => string, days: number, review?: { days: number; /** Of the confirmed finalists, by position. */ more?: number; leave?: number }): void {
+    this.at(days, 14, async () => {
+      for (const m of made) {
+        if (!m.confirmed) continue;
+        const ctx = await this.as(m.org.userId, daysFrom(this.now, days, 14));
+        await saveProgressReport(ctx, m.id, milestone(), { content: `本阶段完成了${m.subfield.name}核心模块的样机研制和第一轮测试，主要指标达到阶段目标；下一阶段开展工程化和可靠性验证。` });
+        await addProgressFile(ctx, this.deps.files, m.id, milestone(), { filename: '阶段进展报告.pdf', stream: Readable.from(demoPdf(['Progress report (demo)', m.subfield.code, m.id])) });
+        m.reportId = (await submitProgressReport(ctx, m.id, milestone())).id;
+      }
+    });
+    if (!review) return;
+    this.at(review.days, 15, async () => {
+      const ctx = await this.as(this.ministry.id, daysFrom(this.now, review.days, 15));
+      for (const [k, m] of made.filter((x) => x.confirmed && x.reportId).entries()) {
+        if (k === review.leave) continue;
+        if (k === review.more) await requestMoreProgress(ctx, m.reportId!, '请补充阶段测试报告的原始数据和经费使用明细。');
+        else await acceptProgressReport(ctx, m.reportId!, '进展符合计划，同意。');
+      }
+    });
+  }
+
+  /** The lab uploads a test report and measures every declared indicator of its finalists, but `leave` of them;
+   * a stronger finalist meets more of its targets. */
+  measure(lab: number, made: Made[], days: number, leave = 0): void {
+    this.at(days, 16, async () => {
+      const ctx = await this.as(this.labs[lab]!, daysFrom(this.now, days, 16));
+      const quality = new Map(made.map((m) => [m.id, m.quality]));
+      const mine = (await myLabApplications(ctx)).items.filter((a) => quality.has(a.id));
+      for (const item of mine.slice(0, Math.max(0, mine.length - leave))) {
+        const app = await myLabApplication(ctx, item.id);
+        const q = quality.get(app.id)!;
+        const report = await addLabReport(ctx, this.deps.files, app.id, { filename: '检测报告.pdf', stream: Readable.from(demoPdf(['Test report (demo)', app.subfield, app.id])) });
+        const testedAt = beijingTime(this.now, days - 2, 10).toISOString().slice(0, 10);
+        const measured = (kind: string, better: string | null, unit: string, target: unknown, k: number): MeasurementInput['measured'] => {
+          const meets = q + (k % 3) * 0.15 > 0.35;
+          if (kind === 'boolean') return target === true ? meets : true;
+          if (kind === 'text') return meets ? '达到承诺水平' : '未达到承诺水平';
+          const t = typeof target === 'number' ? target : 1;
+          const better_ = better === 'lower' ? !meets : meets;
+          const value = better_ ? t * 1.03 : t * 0.9;
+          return Math.round((unit === '%' ? Math.min(100, value) : value) * 100) / 100;
+        };
+        const items: MeasurementInput[] = [
+          ...app.indicators.map((i, k) => {
+            const value = measured(i.kind, i.better, i.unit, i.target, k);
+            return {
+              indicatorId: i.indicatorId,
+              measured: value,
+              method: '按检测大纲在实验室环境下重复测试 5 次取均值',
+              testedAt,
+              reportId: report.id,
+              ...(i.kind === 'text' ? { judgement: value === '达到承诺水平' ? ('met' as const) : ('not_met' as const), reason: '依据行业评价规范逐项核对' } : {}),
+            };
+          }),
+          ...app.customIndicators.map((c, k) => ({ customIndicatorId: c.id, measured: measured(c.kind, c.better, c.unit, c.target, k + 1), method: '现场测试', testedAt, reportId: report.id })),
+        ];
+        await saveMeasurements(ctx, app.id, items);
+      }
+    });
+  }
+
+  /** The final evaluation round: assigned among the confirmed finalists, released; the experts score it (its
+   * share of targets met is filled in by the platform), except those asked to leave theirs for later. */
+  finalRound(program: string, made: Made[], days: number, leave: string[] = []): void {
+    this.at(days, 17, async () => {
+      const ctx = await this.as(this.ministry.id, daysFrom(this.now, days, 17));
+      await autoAssign(ctx, program, { round: 'final', reviewersPerApplication: 3, maxPerExpert: 6 });
+      await releaseRound(ctx, program, { round: 'final' });
+    });
+    this.at(days + 2, 18, async () => {
+      const quality = new Map(made.map((m) => [m.id, m.quality]));
+      for (const [e, expertId] of this.experts.entries()) {
+        if (leave.includes(expertId)) continue;
+        const ctx = await this.as(expertId, daysFrom(this.now, days + 2, 18));
+        for (const a of (await myAssignments(ctx)).items.filter((x) => x.round === 'final' && quality.has(x.applicationId))) {
+          // A finalist the lab has not measured yet cannot be scored in this round (its share of targets met is unknown).
+          if ((await this.deps.db.select({ id: measurements.id }).from(measurements).where(eq(measurements.applicationId, a.applicationId))).length === 0) continue;
+          const level = Math.min(1, Math.max(0.2, 0.4 + quality.get(a.applicationId)! * 0.5 + ((e % 3) - 1) * 0.04));
+          const scores = Object.fromEntries(a.criteria.filter((c) => c.key !== 'metShare').map((c) => [c.key, Math.round(c.maxScore * level)]));
+          await putReview(ctx, this.deps.jobs, a.id, { conflict: false, scores, comment: '实测结果与承诺目标基本一致，应用成效明显。', submit: true });
+        }
+      }
+    });
+  }
+
+  /** Winners of a subfield: the best of the final round's ranking among its confirmed finalists. */
+  selectWinners(program: string, subfield: Subfield, count: number, days: number): void {
+    this.at(days, 19, async () => {
+      const ctx = await this.as(this.ministry.id, daysFrom(this.now, days, 19));
+      const ranked = (await ranking(ctx, program, { round: 'final', subfieldId: subfield.id })).items;
+      await addSelections(ctx, program, { subfieldId: subfield.id, stage: 'winner', applicationIds: ranked.slice(0, count).map((r) => r.applicationId) });
+    });
+  }
+
+  /** Marks the finalists of a program confirmed once their stage is published (the later steps act on them). */
+  confirmed(made: Made[], days: number): void {
+    this.at(days, 23, async () => {
+      const ids = (await this.deps.db.select({ id: applications.id }).from(applications).where(eq(applications.status, 'finalist_confirmed'))).map((r) => r.id);
+      for (const m of made) m.confirmed = ids.includes(m.id);
     });
   }
 

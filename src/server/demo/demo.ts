@@ -74,6 +74,14 @@ export async function buildDemo(deps: DemoDeps, now = new Date()): Promise<void>
   b.select('demo-2025', dm[0]!, 4, -46);
   b.notice('demo-2025', 'finalist', -44);
   b.publish('demo-2025', 'finalist', -30);
+  // At work since then: progress reports, the lab's measurements, the final round under way.
+  b.confirmed(reviewMade, -29);
+  const dmMilestones: string[] = [];
+  b.milestones('demo-2025', -28, [{ title: '第一季度攻关进展', dueDays: -10 }, { title: '中期攻关进展', dueDays: 45 }], dmMilestones);
+  b.assignLab('demo-2025', dm[0]!, 0, -27);
+  b.progress(reviewMade, () => dmMilestones[0]!, -12, { days: -8, more: 1, leave: 2 });
+  b.measure(0, reviewMade, -9, 1);
+  b.finalRound('demo-2025', reviewMade, -6, [b.experts[0] ?? '']);
   b.select('demo-2025', dm[2]!, 5, -3, true);
   b.notice('demo-2025', 'finalist', -2);
   b.object('demo-2025', -1, 1);
@@ -89,6 +97,18 @@ export async function buildDemo(deps: DemoDeps, now = new Date()): Promise<void>
   b.notice('demo-2024', 'finalist', -404);
   b.object('demo-2024', -402, 0, { days: -400, decision: 'dismissed' });
   b.publish('demo-2024', 'finalist', -390);
+  b.confirmed(doneMade, -389);
+  const drMilestones: string[] = [];
+  b.milestones('demo-2024', -388, [{ title: '中期攻关进展', dueDays: -200 }], drMilestones);
+  for (const [k, s] of dr.entries()) b.assignLab('demo-2024', s, k % 2, -385);
+  b.progress(doneMade, () => drMilestones[0]!, -210, { days: -205 });
+  b.measure(0, doneMade, -85);
+  b.measure(1, doneMade, -85);
+  b.finalRound('demo-2024', doneMade, -80);
+  for (const s of dr) b.selectWinners('demo-2024', s, 2, -62);
+  b.notice('demo-2024', 'winner', -59);
+  b.object('demo-2024', -58, 1, { days: -56, decision: 'dismissed' });
+  b.publish('demo-2024', 'winner', -48);
 
   await b.run();
   await deps.db.insert(appSettings).values({ key: MARKER, value: { builtAt: now.toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.email) } });
