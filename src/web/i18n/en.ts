@@ -825,7 +825,7 @@ export const en: Record<MessageKey, string> = {
   'demo.title': 'Demo accounts',
   'demo.intro': 'This is a demo: each role has an account, all with the password {password}. Click Fill, then sign in.',
   'demo.fill': 'Fill',
-  'demo.use': 'Fill in the demo account {email}',
+  'demo.use': 'Fill {email}',
   // attack period and final evaluation
   'nav.lab': 'Testing',
   'nav.progress': 'Progress reports',

@@ -823,7 +823,7 @@ export const zh = {
   'demo.title': '演示账户',
   'demo.intro': '这是演示环境，每个角色各有一个账户，密码均为 {password}。点“填入”后登录即可。',
   'demo.fill': '填入',
-  'demo.use': '填入演示账户 {email}',
+  'demo.use': '填入 {email}',
   // attack period and final evaluation
   'nav.lab': '测评工作',
   'nav.progress': '攻关进展',

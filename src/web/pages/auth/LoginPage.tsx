@@ -69,7 +69,7 @@ export default function LoginPage() {
                 <span className="todo-what">
                   <strong>{t(`role.${a.role as Role}`)}</strong> <Typography.Text type="secondary">{a.email}</Typography.Text>
                 </span>
-                <Button size="small" onClick={() => form.setFieldsValue({ email: a.email, password: demo.data?.password ?? '' })} aria-label={t('demo.use', { email: a.email })}>
+                <Button size="small" autoInsertSpace={false} onClick={() => form.setFieldsValue({ email: a.email, password: demo.data?.password ?? '' })} aria-label={t('demo.use', { email: a.email })}>
                   {t('demo.fill')}
                 </Button>
               </li>
