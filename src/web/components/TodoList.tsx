@@ -28,7 +28,7 @@ export function TodoList() {
           <Typography.Paragraph strong>{t('todo.nextDeadline', { at: formatBeijing(todo.data.nextDeadline, lang) })}</Typography.Paragraph>
         ) : null}
         <ul className="todo-list" aria-label={t('todo.title')}>
-          {todo.data.items.map((item) => {
+          {todo.data.items.map((item, index) => {
             const left = item.deadline ? Date.parse(item.deadline) - now : null;
             const program = lang === 'zh' ? item.programTitle : item.programTitleEn || item.programTitle;
             return (
@@ -43,7 +43,8 @@ export function TodoList() {
                     {left > 0 ? t('todo.left', { days: Math.ceil(left / DAY) }) : t('todo.overdue')}
                   </span>
                 ) : null}
-                <Link to={item.link} className="link-button">
+                {/* The soonest item is the obvious next action; the others are there when it is done. */}
+                <Link to={item.link} className={index === 0 ? 'link-button' : 'link-button link-button-quiet'}>
                   {t('todo.go')}
                 </Link>
               </li>
