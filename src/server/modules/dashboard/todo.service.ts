@@ -1,6 +1,6 @@
 // Every signed-in role's to-do list (待办): what waits for this user, how many, by when, and the page where it is done.
 // One query per item, each counting what the role's own pages list, so the home page and those pages agree.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { ServiceContext } from '../../http/request-context.js';
 import type { TodoItem, TodoKey, TodoResponse } from '../../../shared/schemas/statistics.js';
@@ -30,71 +30,54 @@ const item = (key: TodoKey, link: string, row: Count): TodoItem => ({
   programTitleEn: row.title_en,
 });
 
+/** One item per program: `COUNT` of what `from` (FROM … WHERE …, with `p` the program) finds, by `deadline`. */
+const perProgram = (db: DbOrTx, key: TodoKey, link: string, deadline: SQL, from: SQL) =>
+  counts(db, sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${deadline} AS deadline ${from} GROUP BY p.id`).then((rows) =>
+    rows.map((r) => item(key, link, r)),
+  );
+
 /** The closing of a program's phase, as a deadline column. */
 const closes = (phase: string) => sql`(SELECT pp.closes_at FROM program_phases pp WHERE pp.program_id = p.id AND pp.key = ${phase})`;
 
 function applicantItems(db: DbOrTx, organizationId: string) {
   return Promise.all([
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('application')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE a.organization_id = ${organizationId} AND a.status = 'draft' GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('drafts', '/applications', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE a.organization_id = ${organizationId} AND a.status = 'returned' GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('returned', '/applications', r))),
+    perProgram(db, 'drafts', '/applications', closes('application'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE a.organization_id = ${organizationId} AND a.status = 'draft'`),
+    perProgram(db, 'returned', '/applications', closes('recommendation'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE a.organization_id = ${organizationId} AND a.status = 'returned'`),
     // Progress reports of the attack period due (or asked for more) and not yet submitted, the soonest due first.
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(m.due_at) AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id JOIN progress_milestones m ON m.program_id = p.id
-          WHERE a.organization_id = ${organizationId} AND a.status = 'finalist_confirmed'
-            AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.milestone_id = m.id AND r.application_id = a.id AND r.state IN ('submitted', 'accepted'))
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('progressDue', '/applications', r))),
+    perProgram(db, 'progressDue', '/applications', sql`min(m.due_at)`, sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id JOIN progress_milestones m ON m.program_id = p.id
+      WHERE a.organization_id = ${organizationId} AND a.status = 'finalist_confirmed'
+        AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.milestone_id = m.id AND r.application_id = a.id AND r.state IN ('submitted', 'accepted'))`),
   ]);
 }
 
 function recommenderItems(db: DbOrTx, recommenderId: string) {
   const noOpenBatch = sql`NOT EXISTS (SELECT 1 FROM recommendation_batches b WHERE b.program_id = p.id AND b.recommender_id = ${recommenderId} AND b.reopened_at IS NULL)`;
   return Promise.all([
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE a.recommender_id = ${recommenderId} AND a.status = 'submitted' AND ${noOpenBatch} GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toDecide', '/recommender', r))),
+    perProgram(db, 'toDecide', '/recommender', closes('recommendation'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE a.recommender_id = ${recommenderId} AND a.status = 'submitted' AND ${noOpenBatch}`),
     // Decided, but the batch (推荐汇总表) has not gone to the ministry yet.
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('recommendation')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE a.recommender_id = ${recommenderId} AND a.status IN ('recommended', 'not_recommended') AND ${noOpenBatch} GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('batchPending', '/recommender', r))),
+    perProgram(db, 'batchPending', '/recommender', closes('recommendation'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE a.recommender_id = ${recommenderId} AND a.status IN ('recommended', 'not_recommended') AND ${noOpenBatch}`),
   ]);
 }
 
 function expertItems(db: DbOrTx, expertId: string) {
   const dueOf = sql`(SELECT min(rr.due_at) FROM review_rounds rr WHERE rr.program_id = p.id AND rr.key = ra.round)`;
   return Promise.all([
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
-          FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
-          WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NULL GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toDeclare', '/expert', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(${dueOf}) AS deadline
-          FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
-          WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.assignment_id = ra.id AND rv.state = 'submitted')
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toReview', '/expert', r))),
+    perProgram(db, 'toDeclare', '/expert', sql`min(${dueOf})`, sql`
+      FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
+      WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NULL`),
+    perProgram(db, 'toReview', '/expert', sql`min(${dueOf})`, sql`
+      FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
+      WHERE ra.expert_id = ${expertId} AND ra.status = 'released' AND ra.no_conflict_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.assignment_id = ra.id AND rv.state = 'submitted')`),
   ]);
 }
 
@@ -102,72 +85,44 @@ function programAdminItems(db: DbOrTx, actor: Actor, now: Date) {
   const scope = actor.programIds === null ? sql`TRUE` : actor.programIds.length === 0 ? sql`FALSE` : sql`p.id IN (${sql.join(actor.programIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
   return Promise.all([
     // The formal check waits for the unit's batch (形式审查 follows 推荐).
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE ${scope} AND a.status = 'recommended'
-            AND EXISTS (SELECT 1 FROM recommendation_batches b WHERE b.program_id = p.id AND b.recommender_id = a.recommender_id AND b.reopened_at IS NULL)
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('formalCheck', '/admin/recommendations', r))),
+    perProgram(db, 'formalCheck', '/admin/recommendations', closes('review'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE ${scope} AND a.status = 'recommended'
+        AND EXISTS (SELECT 1 FROM recommendation_batches b WHERE b.program_id = p.id AND b.recommender_id = a.recommender_id AND b.reopened_at IS NULL)`),
     // Eligible applications that no expert has been assigned to in the program's first review round.
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE ${scope} AND a.status = 'eligible'
-            AND NOT EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.application_id = a.id AND ra.status <> 'declined')
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toAssign', '/admin/assignments', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('review')} AS deadline
-          FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
-          WHERE ${scope} AND ra.status = 'draft' GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('unreleased', '/admin/assignments', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, min(nt.closes_at) AS deadline
-          FROM objections o JOIN notices nt ON nt.id = o.notice_id JOIN programs p ON p.id = nt.program_id
-          WHERE ${scope} AND o.status = 'open' GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('objections', '/admin/selection', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, NULL AS deadline
-          FROM notices nt JOIN programs p ON p.id = nt.program_id
-          WHERE ${scope} AND nt.published_at IS NULL AND nt.closes_at <= ${now.toISOString()} GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toPublish', '/admin/selection', r))),
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, NULL AS deadline
-          FROM progress_reports r JOIN applications a ON a.id = r.application_id JOIN programs p ON p.id = a.program_id
-          WHERE ${scope} AND r.state = 'submitted' GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('progressToReview', '/admin/progress', r))),
+    perProgram(db, 'toAssign', '/admin/assignments', closes('review'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE ${scope} AND a.status = 'eligible'
+        AND NOT EXISTS (SELECT 1 FROM review_assignments ra WHERE ra.application_id = a.id AND ra.status <> 'declined')`),
+    perProgram(db, 'unreleased', '/admin/assignments', closes('review'), sql`
+      FROM review_assignments ra JOIN programs p ON p.id = ra.program_id
+      WHERE ${scope} AND ra.status = 'draft'`),
+    perProgram(db, 'objections', '/admin/selection', sql`min(nt.closes_at)`, sql`
+      FROM objections o JOIN notices nt ON nt.id = o.notice_id JOIN programs p ON p.id = nt.program_id
+      WHERE ${scope} AND o.status = 'open'`),
+    perProgram(db, 'toPublish', '/admin/selection', sql`NULL`, sql`
+      FROM notices nt JOIN programs p ON p.id = nt.program_id
+      WHERE ${scope} AND nt.published_at IS NULL AND nt.closes_at <= ${now.toISOString()}`),
+    perProgram(db, 'progressToReview', '/admin/progress', sql`NULL`, sql`
+      FROM progress_reports r JOIN applications a ON a.id = r.application_id JOIN programs p ON p.id = a.program_id
+      WHERE ${scope} AND r.state = 'submitted'`),
     // Confirmed finalists that no test lab measures yet.
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('evaluation')} AS deadline
-          FROM applications a JOIN programs p ON p.id = a.program_id
-          WHERE ${scope} AND a.status = 'finalist_confirmed'
-            AND NOT EXISTS (SELECT 1 FROM lab_assignments la WHERE la.application_id = a.id AND la.ended_at IS NULL)
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('labsToAssign', '/admin/evaluation', r))),
+    perProgram(db, 'labsToAssign', '/admin/evaluation', closes('evaluation'), sql`
+      FROM applications a JOIN programs p ON p.id = a.program_id
+      WHERE ${scope} AND a.status = 'finalist_confirmed'
+        AND NOT EXISTS (SELECT 1 FROM lab_assignments la WHERE la.application_id = a.id AND la.ended_at IS NULL)`),
   ]);
 }
 
 /** A test lab's finalists with a declared reference indicator not measured yet, by the evaluation phase's close. */
 function labItems(db: DbOrTx, labId: string) {
   return Promise.all([
-    counts(
-      db,
-      sql`SELECT p.id AS program_id, p.code, p.title, p.title_en, count(*)::int AS n, ${closes('evaluation')} AS deadline
-          FROM lab_assignments la JOIN applications a ON a.id = la.application_id JOIN programs p ON p.id = a.program_id
-          WHERE la.lab_id = ${labId} AND la.ended_at IS NULL AND a.status = 'finalist_confirmed'
-            AND EXISTS (
-              SELECT 1 FROM application_indicators ai WHERE ai.application_id = a.id
-                AND NOT EXISTS (SELECT 1 FROM measurements ms WHERE ms.application_id = a.id AND ms.indicator_id = ai.indicator_id))
-          GROUP BY p.id`,
-    ).then((rows) => rows.map((r) => item('toMeasure', '/lab', r))),
+    perProgram(db, 'toMeasure', '/lab', closes('evaluation'), sql`
+      FROM lab_assignments la JOIN applications a ON a.id = la.application_id JOIN programs p ON p.id = a.program_id
+      WHERE la.lab_id = ${labId} AND la.ended_at IS NULL AND a.status = 'finalist_confirmed'
+        AND EXISTS (
+          SELECT 1 FROM application_indicators ai WHERE ai.application_id = a.id
+            AND NOT EXISTS (SELECT 1 FROM measurements ms WHERE ms.application_id = a.id AND ms.indicator_id = ai.indicator_id))`),
   ]);
 }
 
