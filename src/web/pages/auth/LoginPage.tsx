@@ -1,9 +1,11 @@
 // Sign-in: e-mail and password; the server's message (wrong password, locked) shown in place.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
 
