@@ -1,8 +1,9 @@
-// Providers around the router: language, Ant Design locale and theme, platform data.
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// Providers around the router: language, Ant Design locale and theme, messages, platform data.
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
+import { MessageProvider } from './components/feedback.js';
 import { PlatformProvider } from './hooks/platform.js';
 import { TextSizeProvider, useTextSize } from './hooks/text-size.js';
 import { englishAntdLocale, I18nProvider, useI18n } from './i18n/i18n.js';
@@ -34,11 +35,14 @@ function Themed() {
   const router = useMemo(() => createRouter(), []);
   return (
     <ConfigProvider locale={lang === 'en' ? (englishAntdLocale() ?? zhCN) : zhCN} theme={size === 'large' ? LARGE_THEME : THEME}>
-      <AntApp>
-        <PlatformProvider>
-          <RouterProvider router={router} />
-        </PlatformProvider>
-      </AntApp>
+      {/* The base text style antd's <App> would give: the theme's font in the chosen size. */}
+      <div className="app-root" style={{ fontFamily: THEME.token.fontFamily, fontSize: size === 'large' ? LARGE_THEME.token.fontSize : 14 }}>
+        <MessageProvider>
+          <PlatformProvider>
+            <RouterProvider router={router} />
+          </PlatformProvider>
+        </MessageProvider>
+      </div>
     </ConfigProvider>
   );
 }

@@ -1,22 +1,8 @@
 // The application (申报书) as the API reads and writes it (API.md "Applications").
 import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../vocabulary.js';
 
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'withdrawn',
-  'recommended',
-  'not_recommended',
-  'eligible',
-  'ineligible',
-  'finalist',
-  'finalist_confirmed',
-  'finalist_revoked',
-  'winner',
-  'winner_confirmed',
-  'winner_revoked',
-] as const;
+export { APPLICATION_STATUSES };
 export const applicationStatus = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof applicationStatus>;
 

@@ -1,13 +1,8 @@
 // The catalogue as the API serves it (API.md "Programs"): directions → subfields → indicators.
 import { z } from 'zod';
+import { DIRECTION_GROUP_VALUES } from '../vocabulary.js';
 
-export const DIRECTION_GROUP_VALUES = ['智能产品', '核心基础', '智能制造', '支撑体系'] as const;
-export const DIRECTION_GROUP_EN: Record<(typeof DIRECTION_GROUP_VALUES)[number], string> = {
-  智能产品: 'Smart products',
-  核心基础: 'Core foundations',
-  智能制造: 'Smart manufacturing',
-  支撑体系: 'Support system',
-};
+export { DIRECTION_GROUP_EN, DIRECTION_GROUP_VALUES } from '../vocabulary.js';
 
 export const planTargetSchema = z.object({
   text: z.string(),

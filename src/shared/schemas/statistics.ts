@@ -1,5 +1,6 @@
 // Public statistics of a program, the admin dashboard's funnel and every role's to-do list (待办), as served.
 import { z } from 'zod';
+import { FUNNEL_STAGES } from '../vocabulary.js';
 import { ORGANIZATION_KIND_VALUES } from './accounts.js';
 
 /** A cell with fewer applications than this is not shown, so no single applicant's targets can be inferred. */
@@ -52,8 +53,7 @@ export const publicStatistics = z.object({
 });
 export type PublicStatistics = z.infer<typeof publicStatistics>;
 
-/** The stages of the funnel: each counts the applications that reached it (at least). */
-export const FUNNEL_STAGES = ['draft', 'submitted', 'recommended', 'eligible', 'reviewed', 'finalist', 'winner'] as const;
+export { FUNNEL_STAGES };
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 const funnelCounts = z.object(Object.fromEntries(FUNNEL_STAGES.map((s) => [s, z.number().int()])) as Record<FunnelStage, z.ZodNumber>);
 

@@ -1,5 +1,6 @@
 // Schemas of the platform-level routes: health, session and the program summary list.
 import { z } from 'zod';
+import { PHASE_KEYS } from '../vocabulary.js';
 import { reviewRoundSchema } from './catalogue.js';
 
 export const ROLES = [
@@ -16,15 +17,7 @@ export const ROLES = [
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const PHASE_KEYS = [
-  'application',
-  'recommendation',
-  'review',
-  'finalist_notice',
-  'attack',
-  'evaluation',
-  'winner_notice',
-] as const;
+export { PHASE_KEYS };
 export const phaseKeySchema = z.enum(PHASE_KEYS);
 export type PhaseKey = z.infer<typeof phaseKeySchema>;
 

@@ -1,19 +1,20 @@
 // The frame of every page: platform and program name, navigation by role, language switch, sign-in area.
-import { Layout, Segmented, Space, Tag, Typography, Button } from 'antd';
+import { Button, Space } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/accounts.js';
-import type { Lang } from '../../shared/errors.js';
 import { usePlatform } from '../hooks/platform.js';
 import { useTextSize } from '../hooks/text-size.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigationFor } from '../navigation.js';
 import { hasRoute } from '../pages.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { PageLoading } from './PageLoading.js';
+import { Tag } from './Tag.js';
 
 export function AppLayout() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang } = useI18n();
   const { session, programs, reload } = usePlatform();
   const textSize = useTextSize();
   const location = useLocation();
@@ -44,11 +45,11 @@ export function AppLayout() {
   );
 
   return (
-    <Layout className="app-layout">
+    <div className="app-layout">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Layout.Header className="app-header">
+      <header className="app-header">
         <Link to="/" className="app-brand">
           <span className="app-brand-name">{t('app.name')}</span>
           {program ? <span className="app-brand-program">{lang === 'zh' ? program.title : program.titleEn}</span> : null}
@@ -60,19 +61,10 @@ export function AppLayout() {
           <Button size="small" aria-pressed={textSize.size === 'large'} onClick={textSize.toggle}>
             {t('textSize.large')}
           </Button>
-          <Segmented<Lang>
-            aria-label={t('lang.switch')}
-            size="small"
-            value={lang}
-            onChange={setLang}
-            options={[
-              { label: t('lang.zh'), value: 'zh' },
-              { label: t('lang.en'), value: 'en' },
-            ]}
-          />
+          <LanguageSwitch />
           {user ? (
             <span className="app-user" aria-label={t('auth.signedInAs')}>
-              <Typography.Text className="app-user-name">{user.name}</Typography.Text>
+              <span className="app-user-name">{user.name}</span>
               {user.roles.map((role) => (
                 <Tag key={role}>{t(`role.${role}`)}</Tag>
               ))}
@@ -86,20 +78,20 @@ export function AppLayout() {
             </Link>
           ) : null}
         </Space>
-      </Layout.Header>
+      </header>
       {ownItems.length > 0 ? (
         <nav aria-label={t('nav.workspace')} className="app-nav app-nav-own">
           {links(ownItems)}
         </nav>
       ) : null}
-      <Layout.Content id="main" className="app-content" tabIndex={-1}>
+      <main id="main" className="app-content" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>
-      </Layout.Content>
-      <Layout.Footer className="app-footer">{t('app.footer')}</Layout.Footer>
-    </Layout>
+      </main>
+      <footer className="app-footer">{t('app.footer')}</footer>
+    </div>
   );
 }

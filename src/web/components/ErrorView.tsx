@@ -1,7 +1,8 @@
 // Shows an error to a person: the API's own message and field details when it is an ApiError, else a plain sentence.
-import { Alert, Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Result } from './Result.js';
 
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();

@@ -1,13 +1,16 @@
 // A program at a glance: its title, quotas, the countdown to the next deadline and the timeline of its phases in
 // Beijing time, with the changes made after a phase had opened (shown publicly, QUALITY S13).
-import { Card, Space, Tag, Timeline, Typography } from 'antd';
+import { Space, Timeline } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PhaseKey, ProgramSummary } from '../../shared/schemas/system.js';
 import { formatBeijing, nextDeadline, phaseState, splitDuration, type PhaseState } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Card } from './Card.js';
+import { Tag, type TagColor } from './Tag.js';
+import { Typography } from './Typography.js';
 
-const STATE_COLOR: Record<PhaseState, string> = { done: 'gray', current: 'green', upcoming: 'blue' };
+const STATE_COLOR: Record<PhaseState, TagColor> = { done: 'gray', current: 'green', upcoming: 'blue' };
 const STATE_LABEL = { done: 'home.phaseDone', current: 'home.phaseCurrent', upcoming: 'home.phaseUpcoming' } as const;
 
 export function Countdown({ phases, now }: { phases: ProgramSummary['phases']; now: number }) {

@@ -1,6 +1,5 @@
 // The signed-in user's to-do list (待办): what waits, how many, by when, and one link to where it is done. Shown as
 // the home page of every signed-in role.
-import { Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { myTodo } from '../api/statistics.js';
 import { formatBeijing } from '../format.js';
@@ -8,8 +7,10 @@ import { usePlatform } from '../hooks/platform.js';
 import { useLoader } from '../hooks/use-loader.js';
 import { useServerNow } from '../hooks/use-server-now.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Card } from './Card.js';
 import { ErrorView } from './ErrorView.js';
 import { PageLoading } from './PageLoading.js';
+import { Typography } from './Typography.js';
 
 const DAY = 86_400_000;
 

@@ -1,16 +1,20 @@
 // Accounts with the actions the page allows (disable, reset link, end sessions); a one-time link is shown inline to copy.
-import { Alert, App, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { createResetLink, endUserSessions, setUserDisabled, type UserSummary } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
 import { formatBeijing } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Table } from './Table.js';
+import { Tag } from './Tag.js';
+import { Typography } from './Typography.js';
+import { useMessage } from './feedback.js';
 
 export type UserAction = 'disable' | 'reset' | 'endSessions';
 
 export function UsersTable({ users, actions, onChanged }: { users: UserSummary[]; actions: UserAction[]; onChanged(): void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [link, setLink] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {

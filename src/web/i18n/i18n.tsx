@@ -10,7 +10,7 @@ export const LANG_STORAGE_KEY = 'jiebang.lang';
 let english: Record<MessageKey, string> | null = null;
 let englishAntd: Locale | null = null;
 export async function loadEnglish(): Promise<void> {
-  const [messages, antd] = await Promise.all([import('./en.js'), import('antd/locale/en_US')]);
+  const [messages, antd] = await Promise.all([import('./en.js'), import('antd/es/locale/en_US')]);
   english = messages.en;
   englishAntd = antd.default;
 }

@@ -1,16 +1,20 @@
 // My account: who I am, my roles, and a password change (which ends my other sessions).
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { changePassword } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export default function AccountPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { session } = usePlatform();
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   const [error, setError] = useState<string | null>(null);

@@ -1,9 +1,11 @@
 // The organization admin's members: invite a colleague (a one-time link to copy), disable, reset passwords.
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { inviteMember, listUsers } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Typography } from '../../components/Typography.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { UsersTable } from '../../components/UsersTable.js';
 import { useLoader } from '../../hooks/use-loader.js';

@@ -1,10 +1,15 @@
 // Program and system admins: the recommending units, a new unit, and accounts for recommenders, labs and admins.
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { RecommenderView } from '../../../shared/schemas/accounts.js';
 import { regionByCode, PROVINCES } from '../../../shared/regions.js';
 import { createRecommender, createUser, listRecommenders, listUsers } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { UsersTable } from '../../components/UsersTable.js';
 import { usePlatform } from '../../hooks/platform.js';
@@ -15,7 +20,7 @@ const KINDS = ['province', 'central_enterprise', 'association'] as const;
 
 export default function AdminAccountsPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { session } = usePlatform();
   const unitsLoader = useLoader(listRecommenders, []);
   const units = unitsLoader.data ?? [];

@@ -1,7 +1,7 @@
 // Assigning experts to a review round: the optimal draft with the reason of every pairing, pins and bans, a
 // re-optimisation around them, what cannot be filled and why, and the release to the experts. A run is a background
 // job: the page follows its progress, and finds a run under way when it is opened again.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Progress, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Popconfirm, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import {
@@ -17,6 +17,12 @@ import {
   type AssignmentJob,
   type AssignmentPhase,
 } from '../../api/assignment.js';
+import { Card } from '../../components/Card.js';
+import { Progress } from '../../components/Progress.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js';
 import { getRoundSettings, putRoundSettings } from '../../api/reviews.js';
 import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
@@ -78,7 +84,7 @@ function describe(job: AssignmentJob, t: Translate): { text: string; percent: nu
 
 export default function AssignmentPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const chosen = useAdminProgram();
   const { program } = chosen;
   const rounds = program?.reviewRounds.filter((r) => r.phase === 'review') ?? [];
@@ -243,7 +249,7 @@ export default function AssignmentPage() {
 /** How the round is run beyond the assignment itself: when reviews are due, whether experts see each other's. */
 function RoundSettingsCard({ programId, round }: { programId: string; round: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const loaded = useLoader(() => getRoundSettings(programId, round), [programId, round]);
   const [edit, setEdit] = useState<{ dueAt?: string; peerVisibility?: boolean }>({});
   if (!loaded.data) return null;

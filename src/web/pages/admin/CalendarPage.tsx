@@ -1,10 +1,15 @@
 // The working-day calendar that notice periods are counted on: a year's public holidays and make-up working days
 // (调休) as announced, and the admins' corrections of single days.
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { getCalendar, setCalendarDay, type CalendarDay } from '../../api/selection.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -12,7 +17,7 @@ const WEEKDAYS = { zh: ['周日', '周一', '周二', '周三', '周四', '周�
 
 export default function CalendarPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [year, setYear] = useState(new Date().getFullYear());
   const [edit, setEdit] = useState<{ date: string; kind: 'workday' | 'holiday' | 'normal'; name: string }>({ date: '', kind: 'holiday', name: '' });
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,10 +1,12 @@
 // The program admin's dashboard (工作台): the to-do list, the phases with the next deadline, the funnel from draft to
 // winner for the program and per direction, and the count of every status.
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import { FUNNEL_STAGES, type AdminDashboard } from '../../../shared/schemas/statistics.js';
-import { APPLICATION_STATUSES } from '../../../shared/schemas/applications.js';
+import type { AdminDashboard } from '../../../shared/schemas/statistics.js';
+import { APPLICATION_STATUSES, FUNNEL_STAGES } from '../../../shared/vocabulary.js';
 import { adminDashboard } from '../../api/statistics.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
 import { Chart } from '../../components/charts/Chart.js';
 import { DataTable } from '../../components/charts/DataTable.js';
 import { ErrorView } from '../../components/ErrorView.js';

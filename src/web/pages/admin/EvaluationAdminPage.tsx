@@ -1,7 +1,7 @@
 // The final evaluation for program admins: the test lab of each confirmed finalist (one by one, or a whole subfield),
 // how far its measurements are, and per finalist the attainment: met or not against the committed and the plan
 // target, by how much, and the share of targets met.
-import { App, Button, Card, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { EvaluationOverviewItem } from '../../../shared/schemas/evaluation.js';
 import { ApiError } from '../../api/client.js';
@@ -12,10 +12,15 @@ import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.j
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { AttainmentTable, formatShare } from '../evaluation/AttainmentTable.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 
 export default function EvaluationAdminPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const chosen = useAdminProgram();
   const { program } = chosen;
   const overview = useLoader(() => (program ? evaluationOverview(program.id) : Promise.resolve({ items: [] })), [program?.id]);

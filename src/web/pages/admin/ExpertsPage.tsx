@@ -1,7 +1,6 @@
 // Program admins build the expert pool: an account per expert with the organization, region, subfields and keywords
 // that conflict-of-interest rules and matching use.
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { PROVINCES, regionByCode } from '../../../shared/regions.js';
 import type { CreateExpertBody, ExpertView } from '../../../shared/schemas/accounts.js';
@@ -10,6 +9,14 @@ import { createExpert, listExperts } from '../../api/accounts.js';
 import { checkExpert, expertTemplateUrl, importExperts } from '../../api/assignment.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { FilePicker } from '../../components/FilePicker.js';
+import { Modal } from '../../components/Modal.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { TreeSelect } from '../../components/TreeSelect.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -17,7 +24,7 @@ import { useI18n } from '../../i18n/i18n.js';
 
 export default function ExpertsPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { programs } = usePlatform();
   const experts = useLoader(listExperts, []);
   const programCode = programs[0]?.code ?? '';
@@ -177,10 +184,9 @@ export default function ExpertsPage() {
             }
           />
         ) : null}
-        <Upload
+        <FilePicker
           accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
+          onFile={(file) => {
             setImportProblems(null);
             setImported(null);
             void importExperts(programCode, file).then(
@@ -190,11 +196,10 @@ export default function ExpertsPage() {
               },
               (e: unknown) => setImportProblems(e instanceof ApiError ? (e.details.length > 0 ? e.details.map((d) => d.message) : [e.message]) : [t('error.generic')]),
             );
-            return false;
           }}
         >
-          <Button icon={<UploadOutlined />}>{t('experts.chooseFile')}</Button>
-        </Upload>
+          {t('experts.chooseFile')}
+        </FilePicker>
       </Card>
       {checking ? <ConflictDialog programCode={programCode} expert={checking} onClose={() => setChecking(null)} /> : null}
     </Space>

@@ -1,10 +1,15 @@
 // Program admins set the dates of each phase, in Beijing time whatever the browser's zone.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { PHASE_KEYS, type PhaseKey, type ProgramQuotas } from '../../../shared/schemas/system.js';
+import type { PhaseKey, ProgramQuotas } from '../../../shared/schemas/system.js';
+import { PHASE_KEYS } from '../../../shared/vocabulary.js';
 import { setPhase, setQuotas } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { fromBeijingInput, toBeijingInput } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -17,7 +22,7 @@ interface Row {
 
 export default function PhasesPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { programs, reload } = usePlatform();
   const { programCode } = useParams();
   const program = programs.find((p) => p.code === programCode) ?? programs[0];

@@ -1,12 +1,18 @@
 // Program admins' list of programs: create one, import one from JSON or Excel, export each, open its editor.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ProgramDocument } from '../../../shared/schemas/program-document.js';
 import type { ProgramSummary } from '../../../shared/schemas/system.js';
 import { ApiError } from '../../api/client.js';
 import { createProgram, exportUrl, importProgramDocument, importProgramWorkbook } from '../../api/programs-admin.js';
+import { Card } from '../../components/Card.js';
+import { FilePicker } from '../../components/FilePicker.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -18,7 +24,7 @@ interface Problems {
 
 export default function ProgramsAdminPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { programs, reload } = usePlatform();
   const navigate = useNavigate();
   const [form] = Form.useForm();
@@ -123,18 +129,9 @@ export default function ProgramsAdminPage() {
       </Card>
       <Card title={t('programs.import')}>
         <Typography.Paragraph type="secondary">{t('programs.importHelp')}</Typography.Paragraph>
-        <Upload
-          accept=".xlsx,.json"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void importFile(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={importing}>
-            {t('programs.chooseFile')}
-          </Button>
-        </Upload>
+        <FilePicker accept=".xlsx,.json" loading={importing} onFile={(file) => void importFile(file)}>
+          {t('programs.chooseFile')}
+        </FilePicker>
       </Card>
       <Card title={t('programs.create')}>
         <Form

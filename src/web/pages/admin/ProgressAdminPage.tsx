@@ -1,6 +1,6 @@
 // The attack period for program admins: the due dates of the finalists' progress reports (攻关进展报告), where each
 // finalist's report stands, and the review of a submitted report: accept it, or ask for more with what is needed.
-import { App, Button, Card, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Drawer, Form, Input, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import type { ProgressMilestone, ProgressOverview } from '../../../shared/schemas/evaluation.js';
 import { ApiError } from '../../api/client.js';
@@ -12,6 +12,11 @@ import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ProgressHistory, ProgressState } from '../applications/ProgressReports.js';
+import { Card } from '../../components/Card.js';
+import { Modal } from '../../components/Modal.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 
 type Row = ProgressOverview['items'][number];
 
@@ -118,7 +123,7 @@ export default function ProgressAdminPage() {
 
 function DeleteMilestone({ milestone, onDone }: { milestone: ProgressMilestone; onDone: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   return (
     <Popconfirm
       title={t('progressAdmin.deleteConfirm')}
@@ -135,7 +140,7 @@ function DeleteMilestone({ milestone, onDone }: { milestone: ProgressMilestone; 
 
 function MilestoneDialog({ programId, milestone, onClose }: { programId: string; milestone: ProgressMilestone | null; onClose: (changed: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [title, setTitle] = useState(milestone?.title ?? '');
   const [dueAt, setDueAt] = useState(milestone ? toBeijingInput(milestone.dueAt) : '');
   const [description, setDescription] = useState(milestone?.description ?? '');
@@ -178,7 +183,7 @@ function MilestoneDialog({ programId, milestone, onClose }: { programId: string;
 
 function ReportDrawer({ applicationId, title, milestone, onClose }: { applicationId: string; title: string; milestone: ProgressMilestone; onClose: (changed: boolean) => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const progress = useLoader(() => getProgress(applicationId), [applicationId]);
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,13 +1,19 @@
 // The ranking of a review round per subfield: by mean weighted total or by scores normalised per expert, with the
 // spread, the number of reviews and a flag where experts disagree; each row opens its reviews (the reasons), which
 // staff may correct with a reason. Selected applications advance to the next round.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { isAutomaticCriterion } from '../../../shared/attainment.js';
 import { ApiError } from '../../api/client.js';
 import { advanceApplications, correctReview, getRanking, type Ranking, type RankingItem } from '../../api/reviews.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Modal } from '../../components/Modal.js';
 import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
@@ -15,7 +21,7 @@ type Detail = RankingItem['details'][number];
 
 export default function RankingPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const chosen = useAdminProgram();
   const { program } = chosen;
   const rounds = program?.reviewRounds ?? [];
@@ -164,7 +170,7 @@ function Reviews({ item, ranking, onCorrect }: { item: RankingItem; ranking: Ran
 /** A staff correction of a submitted review: the new scores and comments, and why. */
 function Correction({ detail, item, ranking, phase, onClose }: { detail: Detail; item: RankingItem; ranking: Ranking; phase: string; onClose: (changed: boolean) => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   // Automatic criteria (metShare) stay as computed from the measurements: shown, not sent.
   const automatic = (key: string) => isAutomaticCriterion({ phase }, key);
   const [scores, setScores] = useState(() => Object.fromEntries(Object.entries(detail.scores).filter(([k]) => !automatic(k))));

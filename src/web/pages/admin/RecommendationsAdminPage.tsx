@@ -1,6 +1,6 @@
 // The ministry's view of the recommending tier: every unit's progress, applications by province, reopening a batch
 // with a reason, and the formal check (形式审查) of recommended applications.
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { regionByCode } from '../../../shared/regions.js';
@@ -8,8 +8,14 @@ import type { ApplicationListItem } from '../../../shared/schemas/applications.j
 import { listMyApplications } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
 import { formalCheck, getProgress, reopenBatch, type UnitProgress } from '../../api/recommendations.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Modal } from '../../components/Modal.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing } from '../../format.js';
 import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -17,7 +23,7 @@ import { useI18n } from '../../i18n/i18n.js';
 
 export default function RecommendationsAdminPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const choice = useAdminProgram();
   const { program } = choice;
   const progress = useLoader(() => (program ? getProgress(program.id) : Promise.resolve(null)), [program?.id]);

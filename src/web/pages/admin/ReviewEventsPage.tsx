@@ -1,11 +1,17 @@
 // Defence sessions (会评答辩) and on-site visits (现场评估) of a round: schedule them per application (time, place,
 // members), then record the findings and attach the report; all of it stays with the application's record.
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { eventReportUrl, getRanking, listReviewEvents, scheduleReviewEvent, updateReviewEvent, uploadEventReport, type ReviewEvent } from '../../api/reviews.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Modal } from '../../components/Modal.js';
 import { ProgramSelect, RoundSelect, useAdminProgram, useRoundChoice } from '../../components/ProgramSelect.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing, fromBeijingInput, toBeijingInput } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -119,7 +125,7 @@ export default function ReviewEventsPage() {
 
 function EventDialog({ programId, round, editing, onClose }: { programId: string; round: string; editing: Editing; onClose: (changed: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const event = editing.event;
   const [scheduledAt, setScheduledAt] = useState(event ? toBeijingInput(event.scheduledAt) : '');
   const [place, setPlace] = useState(event?.place ?? '');

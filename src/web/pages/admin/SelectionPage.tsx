@@ -1,7 +1,7 @@
 // Selecting finalists (入围) and winners (优胜) per subfield from the ranking of the stage's last round, with a written
 // justification wherever the choice departs from it; the public notice (公示), its objections and their
 // resolution; publication once the notice has closed.
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { evaluationOverview } from '../../api/evaluation.js';
@@ -18,7 +18,13 @@ import {
   type SelectionItem,
   type Stage,
 } from '../../api/selection.js';
+import { Card } from '../../components/Card.js';
+import { Modal } from '../../components/Modal.js';
 import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -26,7 +32,7 @@ import { formatShare } from '../evaluation/AttainmentTable.js';
 
 export default function SelectionPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const chosen = useAdminProgram();
   const { program } = chosen;
   const [stage, setStage] = useState<Stage>('finalist');

@@ -1,7 +1,7 @@
 // The application form (申报书): details, recommending unit, sections, the indicator table with the plan targets and
 // custom indicators, attachments, and submission. Saved as one types; a conflict with another tab loses nothing.
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Form, Input, Popconfirm, Select, Space } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApplicationResponse, CustomIndicatorInput, IndicatorValue } from '../../../shared/schemas/applications.js';
@@ -18,8 +18,14 @@ import {
 } from '../../api/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { FilePicker } from '../../components/FilePicker.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { entryName, formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -46,7 +52,7 @@ export default function ApplicationPage() {
 
 function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const { programs, session } = usePlatform();
   const program = programs.find((p) => p.id === server.programId);
@@ -364,21 +370,18 @@ function ApplicationForm({ app: server }: { app: ApplicationResponse }) {
           ]}
         />
         {editable ? (
-          <Upload
+          <FilePicker
             accept="application/pdf,.pdf"
-            showUploadList={false}
-            beforeUpload={(file) => {
+            style={{ marginTop: 12 }}
+            onFile={(file) => {
               void uploadAttachment(server.id, file).then(
                 (created) => setAttachments((list) => [...list, created]),
                 (error: unknown) => message.error(error instanceof ApiError ? error.message : t('error.generic')),
               );
-              return false;
             }}
           >
-            <Button icon={<UploadOutlined />} style={{ marginTop: 12 }}>
-              {t('application.upload')}
-            </Button>
-          </Upload>
+            {t('application.upload')}
+          </FilePicker>
         ) : null}
       </Card>
 

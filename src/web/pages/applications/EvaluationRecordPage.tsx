@@ -1,6 +1,6 @@
 // A confirmed finalist's attack period and final evaluation (攻关与测评): its progress reports by due date, and what the
 // test lab measured against what it committed, where the applicant may comment on each measurement.
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AttainmentItem } from '../../../shared/schemas/evaluation.js';
@@ -13,11 +13,15 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { AttainmentTable, itemCode } from '../evaluation/AttainmentTable.js';
 import { ProgressReports } from './ProgressReports.js';
+import { Card } from '../../components/Card.js';
+import { Modal } from '../../components/Modal.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 
 export default function EvaluationRecordPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const progress = useLoader(() => getProgress(id), [id]);
   const attainment = useLoader(() => getAttainment(id), [id]);
   const [commenting, setCommenting] = useState<AttainmentItem | null>(null);

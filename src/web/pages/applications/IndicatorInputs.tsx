@@ -1,8 +1,9 @@
 // An input for an indicator value, by kind: a number in the indicator's unit, reached / not reached, or a short text.
-import { Input, InputNumber, Select, Tag } from 'antd';
+import { Input, InputNumber, Select } from 'antd';
 import { beatsPlanTarget, improvement } from '../../../shared/ambition.js';
 import type { IndicatorValue } from '../../../shared/schemas/applications.js';
 import type { Indicator } from '../../../shared/schemas/catalogue.js';
+import { Tag } from '../../components/Tag.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export function ValueInput({

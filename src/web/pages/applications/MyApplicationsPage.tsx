@@ -1,11 +1,15 @@
 // The applicant's dashboard: its applications with their status, the next deadline and what to do next (待办).
-import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Space } from 'antd';
 import { Link } from 'react-router';
 import type { ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { checkApplication, listMyApplications } from '../../api/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';

@@ -1,10 +1,11 @@
 // The paper copy of a submitted application (the one units stamp and mail): the submitted version exactly as its
 // receipt covers it; every printed page carries the receipt number, the hash and a QR code to the verification page.
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { getSubmitted } from '../../api/applications.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';

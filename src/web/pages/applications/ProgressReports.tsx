@@ -1,15 +1,20 @@
 // A confirmed finalist's progress reports (攻关进展报告): one per due date the ministry set, written and saved, with
 // PDF files, submitted in the attack phase; sent back for more or accepted, with the history of each step.
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, Button, Empty, Input, Popconfirm, Space, Timeline } from 'antd';
 import { useState } from 'react';
 import type { ApplicationProgress, ProgressReportView, ProgressStateName } from '../../../shared/schemas/evaluation.js';
 import { ApiError } from '../../api/client.js';
 import { progressFileUrl, removeProgressFile, saveProgress, submitProgress, uploadProgressFile } from '../../api/evaluation.js';
 import { formatBeijing } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Tag, type TagColor } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
+import { FilePicker } from '../../components/FilePicker.js';
 
-export const PROGRESS_COLORS: Record<ProgressStateName | 'none', string> = { none: 'default', draft: 'blue', submitted: 'gold', more_requested: 'orange', accepted: 'green' };
+export const PROGRESS_COLORS: Record<ProgressStateName | 'none', TagColor> = { none: 'default', draft: 'blue', submitted: 'gold', more_requested: 'orange', accepted: 'green' };
 
 export function ProgressState({ report }: { report: Pick<ProgressReportView, 'state' | 'late'> | null }) {
   const { t } = useI18n();
@@ -50,7 +55,7 @@ export function ProgressReports({ progress, reload }: { progress: ApplicationPro
 
 function MilestoneReport({ applicationId, milestone, editable, reload }: { applicationId: string; milestone: ApplicationProgress['milestones'][number]; editable: boolean; reload: () => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const report = milestone.report;
   const [content, setContent] = useState(report?.content ?? '');
   // The version this tab last read or saved: a save from another tab meanwhile is a conflict, not an overwrite.
@@ -102,19 +107,17 @@ function MilestoneReport({ applicationId, milestone, editable, reload }: { appli
           {problem ? <Typography.Text type="danger">{problem}</Typography.Text> : null}
           <Space wrap>
             <Button onClick={() => void save().then((done) => done && (message.success(t('progress.saved')), reload()))}>{t('progress.save')}</Button>
-            <Upload
+            <FilePicker
               accept="application/pdf,.pdf"
-              showUploadList={false}
-              beforeUpload={(file) => {
+              onFile={(file) =>
                 void uploadProgressFile(applicationId, milestone.id, file).then(() => {
                   message.success(t('progress.fileAdded', { name: file.name }));
                   reload();
-                }, fail);
-                return false;
-              }}
+                }, fail)
+              }
             >
-              <Button icon={<UploadOutlined />}>{t('progress.addFile')}</Button>
-            </Upload>
+              {t('progress.addFile')}
+            </FilePicker>
             <Popconfirm
               title={t('progress.submitConfirm')}
               okText={t('progress.submit')}

@@ -1,7 +1,11 @@
 // The application's review record for program admins: per round, the experts (recused with the reason, or their
 // review's total) and the defence sessions and on-site visits with findings and reports.
-import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space } from 'antd';
 import { eventReportUrl, getReviewRecord } from '../../api/reviews.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';

@@ -1,8 +1,10 @@
 // A submitted version of an application as readers see it: its details, sections in the program's order, the
 // indicator table and the attachments. The paper copy and the expert's review page show it.
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import type { IndicatorValue, SubmittedVersion } from '../../../shared/schemas/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
 import { entryName } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';

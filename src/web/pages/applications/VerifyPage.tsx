@@ -1,10 +1,12 @@
 // Public verification of a receipt: the number, time and hashes the platform holds, compared with those printed.
-import { Alert, Card, Descriptions, Input, Space, Typography } from 'antd';
+import { Alert, Descriptions, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { verifyReceipt } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';

@@ -1,16 +1,19 @@
 // The pages a one-time link opens: accepting an invitation (/invite/:token) and setting a new password (/reset/:token).
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { acceptInvitation, resetPassword } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 function LinkForm({ purpose }: { purpose: 'invite' | 'reset' }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { reload } = usePlatform();
   const navigate = useNavigate();
   const { token = '' } = useParams();

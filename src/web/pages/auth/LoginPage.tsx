@@ -1,5 +1,5 @@
 // Sign-in: e-mail and password; the server's message (wrong password, locked) shown in place.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../../api/accounts.js';
@@ -7,6 +7,8 @@ import { getDemo } from '../../api/system.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import type { Role } from '../../../shared/schemas/system.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
 

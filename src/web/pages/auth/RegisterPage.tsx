@@ -1,5 +1,5 @@
 // Applicant self-registration, with the exact reason for a bad 统一社会信用代码 while typing.
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { passwordProblem, PASSWORD_MESSAGES } from '../../../shared/password-policy.js';
@@ -7,6 +7,9 @@ import { PLAN_CITIES, PROVINCES } from '../../../shared/regions.js';
 import { USCC_MESSAGES, normalizeUscc, usccProblem } from '../../../shared/uscc.js';
 import { register } from '../../api/accounts.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -21,7 +24,7 @@ interface Values {
 
 export default function RegisterPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { reload } = usePlatform();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();

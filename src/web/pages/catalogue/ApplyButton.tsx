@@ -1,15 +1,16 @@
 // On a subfield's page: start an application for it (applicants, while the application phase is open).
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createApplication } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
+import { useMessage } from '../../components/feedback.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export function ApplyButton({ programId, subfieldId, retired }: { programId: string; subfieldId: string; retired: boolean }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { session } = usePlatform();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);

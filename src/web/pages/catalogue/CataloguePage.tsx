@@ -1,10 +1,13 @@
 // The public catalogue: directions in their four groups, each with its subfields (links to their indicators).
-import { Alert, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Col, Empty, Row, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { DIRECTION_GROUP_EN, DIRECTION_GROUP_VALUES } from '../../../shared/schemas/catalogue.js';
+import { DIRECTION_GROUP_EN, DIRECTION_GROUP_VALUES } from '../../../shared/vocabulary.js';
 import { getCatalogue } from '../../api/catalogue.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';

@@ -1,6 +1,7 @@
 // Marks a catalogue entry that no public source confirms: shown as an example with its source, never as official text.
 // A retired entry (kept for the applications that use it, closed to new ones) is marked too.
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
+import { Tag } from '../../components/Tag.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export function ExampleTag({ confirmed, source, retired = false }: { confirmed: boolean; source: string; retired?: boolean }) {

@@ -1,10 +1,13 @@
 // A subfield and its reference indicators: unit, which way is better, the plan target, and the source of each.
-import { Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { Indicator } from '../../../shared/schemas/catalogue.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import NotFoundPage from '../not-found/NotFoundPage.js';

@@ -1,6 +1,6 @@
 // The attainment of one application as everyone entitled reads it: per declared indicator the committed target, the
 // plan target, the measured value, whether (and by how much) each was met, how and when it was tested; the share met.
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space } from 'antd';
 import type { ReactNode } from 'react';
 import type { Margin } from '../../../shared/attainment.js';
 import type { IndicatorValue } from '../../../shared/schemas/applications.js';
@@ -8,6 +8,9 @@ import type { AttainmentItem, AttainmentResponse } from '../../../shared/schemas
 import { labReportUrl } from '../../api/evaluation.js';
 import { entryName } from '../../format.js';
 import { useI18n, type Translate } from '../../i18n/i18n.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 
 export function formatValue(t: Translate, v: IndicatorValue, unit: string): string {
   if (v === null) return '—';

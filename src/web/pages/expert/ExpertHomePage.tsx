@@ -1,10 +1,14 @@
 // The expert's workspace: released assignments with their round, due date and where the review stands, each opening
 // the review page; and a link to keep the profile and declared ties up to date.
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space } from 'antd';
 import { Link } from 'react-router';
 import { myAssignments } from '../../api/assignment.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';

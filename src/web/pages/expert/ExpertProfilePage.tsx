@@ -1,9 +1,12 @@
 // The expert keeps its keywords, its group and its ties with organizations (past three years) up to date: the
 // conflict-of-interest rules read them.
-import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { getExpertProfile, saveExpertProfile, type TieInput } from '../../api/assignment.js';
 import { ApiError } from '../../api/client.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
@@ -18,7 +21,7 @@ interface Values {
 
 export default function ExpertProfilePage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const profile = useLoader(getExpertProfile, []);
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);

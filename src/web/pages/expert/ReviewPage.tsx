@@ -1,7 +1,7 @@
 // One review: first the declaration (no conflict, or a conflict with its reason, which gives the place back);
 // then the application as submitted beside the review form, saved as the expert types, and the submission. After
 // submitting, the other experts' reviews where the round shows them.
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Row, Space } from 'antd';
 import { metShareScore } from '../../../shared/attainment.js';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,8 +9,14 @@ import { getSubmitted } from '../../api/applications.js';
 import { ApiError } from '../../api/client.js';
 import { getAttainment, getProgress } from '../../api/evaluation.js';
 import { getReviewAssignment, putReview, type ReviewAssignment } from '../../api/reviews.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Modal } from '../../components/Modal.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -29,7 +35,7 @@ export default function ReviewPage() {
 
 function Review({ assignment, reload }: { assignment: ReviewAssignment; reload: () => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const [declaring, setDeclaring] = useState(false);
   const [conflictOpen, setConflictOpen] = useState(false);
@@ -145,7 +151,7 @@ function SubmittedApplication({ applicationId }: { applicationId: string }) {
 
 function ReviewForm({ assignment, reload }: { assignment: ReviewAssignment; reload: () => void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const automatic = assignment.round.automatic;
   const { draft, state, error, change, submit } = useReviewAutosave(assignment.id, assignment.review, automatic);
   const [problems, setProblems] = useState<Record<string, string>>({});

@@ -1,11 +1,14 @@
 // Home: for a signed-in user, the to-do list first; then the programs, the current one with its timeline and
 // countdown, the others with their current phase; and whether the server is up.
-import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Alert, Empty, Space } from 'antd';
 import { Link } from 'react-router';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { ProgramOverview } from '../../components/ProgramOverview.js';
+import { Tag } from '../../components/Tag.js';
 import { TodoList } from '../../components/TodoList.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing, phaseState } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useServerNow } from '../../hooks/use-server-now.js';

@@ -1,6 +1,6 @@
 // The test lab's workspace: the finalists assigned to it, how many of their declared indicators are measured, each
 // opening the page where the lab records its measurements and test reports.
-import { Alert, Card, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space } from 'antd';
 import { Link } from 'react-router';
 import type { LabApplication } from '../../../shared/schemas/evaluation.js';
 import { myLabApplications } from '../../api/evaluation.js';
@@ -10,6 +10,11 @@ import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { Card } from '../../components/Card.js';
+import { Progress } from '../../components/Progress.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
 
 export default function LabHomePage() {
   const { t, lang } = useI18n();

@@ -1,8 +1,7 @@
 // One finalist as its lab measures it: upload the test reports (PDF), then for every declared indicator (reference
 // and custom) the measured value typed by kind, the method, the date, the report, and for qualitative indicators the
 // lab's judgement with its reason; the attainment that follows is shown below.
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { IndicatorValue } from '../../../shared/schemas/applications.js';
@@ -16,6 +15,11 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ValueInput } from '../applications/IndicatorInputs.js';
 import { AttainmentTable, formatValue, itemCode } from '../evaluation/AttainmentTable.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
+import { FilePicker } from '../../components/FilePicker.js';
 
 interface Draft {
   measured: IndicatorValue;
@@ -46,7 +50,7 @@ export default function LabMeasurePage() {
 
 function Measure({ initial }: { initial: AttainmentResponse }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [attainment, setAttainment] = useState(initial);
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(initial.items.map((i) => [keyOf(i), draftOf(i)])));
   const [dirty, setDirty] = useState<Set<string>>(new Set());
@@ -127,24 +131,21 @@ function Measure({ initial }: { initial: AttainmentResponse }) {
           ]}
         />
         {editable ? (
-          <Upload
+          <FilePicker
             accept="application/pdf,.pdf"
-            showUploadList={false}
-            beforeUpload={(file) => {
+            style={{ marginTop: 12 }}
+            onFile={(file) =>
               void uploadLabReport(attainment.applicationId, file).then(
                 (created) => {
                   setAttainment((a) => ({ ...a, reports: [...a.reports, created] }));
                   message.success(t('lab.reportUploaded', { name: created.name }));
                 },
                 (error: unknown) => message.error(error instanceof ApiError ? error.message : t('error.generic')),
-              );
-              return false;
-            }}
+              )
+            }
           >
-            <Button icon={<UploadOutlined />} style={{ marginTop: 12 }}>
-              {t('lab.uploadReport')}
-            </Button>
-          </Upload>
+            {t('lab.uploadReport')}
+          </FilePicker>
         ) : null}
       </Card>
       <Card title={t('lab.measurements')} extra={editable ? <Button type="primary" loading={saving} disabled={dirty.size === 0} onClick={() => void save()}>{t('lab.save', { n: dirty.size })}</Button> : null}>

@@ -1,6 +1,6 @@
 // 404: an unknown address inside the app.
-import { Result } from 'antd';
 import { Link } from 'react-router';
+import { Result } from '../../components/Result.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 export default function NotFoundPage() {

@@ -1,11 +1,17 @@
 // The public notices (公示): what is noticed, until when, and a real-name objection to any entry while the notice
 // is open. No personal data is shown; the objector's name and contact go to the program admin only.
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { fileObjection, publicNotices, type PublicNotice } from '../../api/selection.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Modal } from '../../components/Modal.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { formatBeijing } from '../../format.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -69,7 +75,7 @@ export default function NoticesPage() {
 
 function ObjectionDialog({ notice, entry, onClose }: { notice: PublicNotice; entry: Entry; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [values, setValues] = useState({ name: '', contact: '', reason: '' });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);

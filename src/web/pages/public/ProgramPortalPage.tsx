@@ -1,9 +1,11 @@
 // A program's public portal: its timeline with the countdown, the figures so far, the ways in (catalogue, notices,
 // results, statistics) and the verification of a receipt by its number.
-import { Button, Card, Input, Space, Typography } from 'antd';
+import { Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { publicStatistics } from '../../api/statistics.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
 import NotFoundPage from '../not-found/NotFoundPage.js';
 import { ProgramOverview } from '../../components/ProgramOverview.js';
 import { PageLoading } from '../../components/PageLoading.js';

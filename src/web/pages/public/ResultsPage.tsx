@@ -1,10 +1,13 @@
 // The published results: the confirmed finalists (入围揭榜单位) and winners (揭榜优胜单位), organizations and
 // projects only, with an Excel download.
-import { Alert, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { Link } from 'react-router';
 import { publicResults, resultsWorkbookUrl, type ResultEntry } from '../../api/selection.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { entryColumns, useProgramFromPath } from './public-entries.js';

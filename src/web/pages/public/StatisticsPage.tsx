@@ -1,11 +1,13 @@
 // The public statistics of a program: applications by direction, on the China map, by kind of organization and by
 // recommending unit, and how ambitious the committed targets are. Every chart saves as PNG, has its table, and the
 // whole data set downloads as Excel. The chart code (and the map) loads after the page has shown.
-import { Card, Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useMemo } from 'react';
 import type { PublicStatistics } from '../../../shared/schemas/statistics.js';
 import { mapSeries } from '../../../shared/regions.js';
 import { publicStatistics, statisticsWorkbookUrl } from '../../api/statistics.js';
+import { Card } from '../../components/Card.js';
+import { Typography } from '../../components/Typography.js';
 import { Chart } from '../../components/charts/Chart.js';
 import { DataTable } from '../../components/charts/DataTable.js';
 import { ErrorView } from '../../components/ErrorView.js';

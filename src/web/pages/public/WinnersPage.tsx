@@ -1,7 +1,7 @@
 // A subfield's published winners (揭榜优胜单位) with what the test labs measured: per declared indicator the committed
 // target, the plan target, the measured value and whether each was met; the share of targets met. Organizations and
 // projects only, never a person.
-import { Alert, Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Alert, Descriptions, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { PublicWinners } from '../../../shared/schemas/evaluation.js';
 import { publicWinners } from '../../api/evaluation.js';
@@ -12,6 +12,9 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatShare, formatValue, MetTag } from '../evaluation/AttainmentTable.js';
 import { useProgramFromPath } from './public-entries.js';
+import { Card } from '../../components/Card.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
 
 type Item = PublicWinners['winners'][number]['items'][number];
 

@@ -1,9 +1,11 @@
 // The recommendation letter (推荐函): the unit's batch as sent to the ministry, printable, carrying its content hash.
-import { Alert, Button, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { Link } from 'react-router';
 import { regionByCode } from '../../../shared/regions.js';
 import { getBatch } from '../../api/recommendations.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Typography } from '../../components/Typography.js';
 import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';

@@ -1,25 +1,33 @@
 // The recommending unit's workspace: the applications that chose it, its decisions (recommend with a rank per
 // direction, return for revision, decline), and its batch to the ministry with the 推荐汇总表.
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Descriptions, Popconfirm, Select, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { listMyApplications } from '../../api/applications.js';
 import { getCatalogue } from '../../api/catalogue.js';
 import { ApiError } from '../../api/client.js';
 import { decide, getBatch, submitBatch, summaryUrl } from '../../api/recommendations.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { Table } from '../../components/Table.js';
+import { Tag } from '../../components/Tag.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { entryName, formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
-type Decision = 'recommend' | 'return' | 'decline';
+import type { Decision } from './DecisionDialog.js';
+
+// The decision dialog (its radio buttons, number input and antd's Modal) loads at the first decision.
+const DecisionDialog = lazy(() => import('./DecisionDialog.js').then((m) => ({ default: m.DecisionDialog })));
 
 export default function RecommenderPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { programs, session } = usePlatform();
   const program = programs[0];
   const recommenderId = session.user?.recommenderId ?? '';
@@ -171,60 +179,21 @@ export default function RecommenderPage() {
         />
       </Card>
       {deciding ? (
-        <DecisionDialog
-          key={`${deciding.app.id}-${deciding.decision}`}
-          title={deciding.app.title}
-          decision={deciding.decision}
-          onCancel={() => setDeciding(null)}
-          onSubmit={async (values) => {
-            await act(() => decide(deciding.app.id, values), t('editor.saved'));
-            setDeciding(null);
-          }}
-        />
+        <Suspense fallback={null}>
+          <DecisionDialog
+            key={`${deciding.app.id}-${deciding.decision}`}
+            title={deciding.app.title}
+            decision={deciding.decision}
+            onCancel={() => setDeciding(null)}
+            onSubmit={async (values) => {
+              await act(() => decide(deciding.app.id, values), t('editor.saved'));
+              setDeciding(null);
+            }}
+          />
+        </Suspense>
       ) : null}
     </Space>
   );
 }
 
 const commentOf = (rows: Array<{ applicationId: string; comment: string }> | undefined, id: string) => rows?.find((r) => r.applicationId === id)?.comment ?? '';
-
-function DecisionDialog({
-  title,
-  decision: initial,
-  onCancel,
-  onSubmit,
-}: {
-  title: string;
-  decision: Decision;
-  onCancel(): void;
-  onSubmit(values: { decision: Decision; comment: string; rank?: number }): Promise<void>;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<{ decision: Decision; comment: string; rank?: number }>();
-  const decision = Form.useWatch('decision', form) ?? initial;
-  return (
-    <Modal open title={title} okText={t('recommender.confirm')} cancelText={t('editor.cancel')} onCancel={onCancel} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} name="decision" layout="vertical" initialValues={{ decision: initial, comment: '' }} onFinish={(v) => void onSubmit({ ...v, comment: v.comment ?? '' })}>
-        <Form.Item name="decision" label={t('recommender.decision')}>
-          <Radio.Group
-            options={(['recommend', 'return', 'decline'] as const).map((d) => ({ value: d, label: t(`recommender.${d}`) }))}
-            optionType="button"
-          />
-        </Form.Item>
-        <Form.Item
-          name="comment"
-          label={decision === 'recommend' ? t('recommender.opinion') : t('recommender.reason')}
-          rules={decision === 'recommend' ? [] : [{ required: true, whitespace: true, message: t('recommender.reasonRequired') }]}
-          extra={decision === 'return' ? t('recommender.returnHelp') : undefined}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        {decision === 'recommend' ? (
-          <Form.Item name="rank" label={t('recommender.rank')} extra={t('recommender.rankHelp')}>
-            <InputNumber min={1} precision={0} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
-  );
-}

@@ -1,9 +1,12 @@
 // The security admin's page: password, session and lockout policy, and ending an account's sessions.
-import { App, Button, Card, Col, Form, InputNumber, Radio, Row, Space, Typography } from 'antd';
+import { Button, Col, Form, InputNumber, Radio, Row, Space } from 'antd';
 import type { SecurityPolicy } from '../../../shared/schemas/security.js';
 import { listUsers } from '../../api/accounts.js';
 import { getSecurityPolicy, setSecurityPolicy } from '../../api/security.js';
+import { Card } from '../../components/Card.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { Typography } from '../../components/Typography.js';
+import { useMessage } from '../../components/feedback.js';
 import { applyFieldErrors } from '../../components/form-errors.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { UsersTable } from '../../components/UsersTable.js';
@@ -23,7 +26,7 @@ const NUMBERS: Array<[NumberKey, NumberLabel, number, number]> = [
 
 export default function SecurityPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const policy = useLoader(getSecurityPolicy, []);
   const users = useLoader(listUsers, []);
   const [form] = Form.useForm<SecurityPolicy>();

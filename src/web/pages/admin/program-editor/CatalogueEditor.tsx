@@ -1,18 +1,26 @@
 // The catalogue as its admins edit it: directions → subfields → indicators, each added, edited, retired or deleted
 // (deleting what applications use is refused by the server with a clear message; retiring is the way out).
-import { Button, Card, Popconfirm, Space, Table, Tag, Typography, App } from 'antd';
-import { useState } from 'react';
+import { Button, Popconfirm, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import type { CatalogueResponse } from '../../../../shared/schemas/catalogue.js';
 import type { ProgramDocument } from '../../../../shared/schemas/program-document.js';
 import { getCatalogue } from '../../../api/catalogue.js';
 import { request } from '../../../api/client.js';
 import { deleteEntry, exportUrl, updateEntry, type EntryFields, type EntryLevel } from '../../../api/programs-admin.js';
+import { Card } from '../../../components/Card.js';
 import { ErrorView } from '../../../components/ErrorView.js';
 import { PageLoading } from '../../../components/PageLoading.js';
+import { Table } from '../../../components/Table.js';
+import { Tag } from '../../../components/Tag.js';
+import { Typography } from '../../../components/Typography.js';
+import { useMessage } from '../../../components/feedback.js';
 import { useLoader } from '../../../hooks/use-loader.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { EntryDrawer, type DrawerState } from './EntryDrawer.js';
+import type { DrawerState } from './EntryDrawer.js';
 import { useFailure } from './use-failure.js';
+
+// The editing drawer (its form, selects and number inputs) loads when an entry is first added or edited.
+const EntryDrawer = lazy(() => import('./EntryDrawer.js').then((m) => ({ default: m.EntryDrawer })));
 
 type DirectionDoc = ProgramDocument['directions'][number];
 type SubfieldDoc = DirectionDoc['subfields'][number];
@@ -50,7 +58,7 @@ function without<T extends object, K extends keyof T>(entry: T, ...keys: K[]): O
 
 export function CatalogueEditor({ programCode }: { programCode: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const tree = useLoader(() => loadTree(programCode), [programCode]);
   const [drawer, setDrawer] = useState<DrawerState | null>(null);
   const { failure, show, clear } = useFailure();
@@ -176,15 +184,17 @@ export function CatalogueEditor({ programCode }: { programCode: string }) {
         ]}
       />
       {drawer ? (
-        <EntryDrawer
-          state={drawer}
-          onClose={() => setDrawer(null)}
-          onSaved={() => {
-            setDrawer(null);
-            message.success(t('editor.saved'));
-            tree.reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <EntryDrawer
+            state={drawer}
+            onClose={() => setDrawer(null)}
+            onSaved={() => {
+              setDrawer(null);
+              message.success(t('editor.saved'));
+              tree.reload();
+            }}
+          />
+        </Suspense>
       ) : null}
     </Card>
   );

@@ -1,6 +1,6 @@
 // The form for one catalogue entry (direction, subfield or indicator), to add one or edit one.
 import { Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
-import { DIRECTION_GROUP_VALUES } from '../../../../shared/schemas/catalogue.js';
+import { DIRECTION_GROUP_VALUES } from '../../../../shared/vocabulary.js';
 import type { IndicatorFields } from '../../../../shared/schemas/program-document.js';
 import { createEntry, updateEntry, type EntryFields, type EntryLevel } from '../../../api/programs-admin.js';
 import { applyFieldErrors } from '../../../components/form-errors.js';

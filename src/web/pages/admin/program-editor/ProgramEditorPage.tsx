@@ -1,15 +1,19 @@
 // A program's editor for its admins: description, catalogue, sections of the application form, review rounds.
-import { Alert, App, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
+import { Alert, Space, Tabs } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ProgramInfoFields } from '../../../../shared/schemas/program-document.js';
-import { updateProgramInfo, exportUrl } from '../../../api/programs-admin.js';
-import { applyFieldErrors } from '../../../components/form-errors.js';
+import { exportUrl } from '../../../api/programs-admin.js';
+import { PageLoading } from '../../../components/PageLoading.js';
+import { Typography } from '../../../components/Typography.js';
 import { usePlatform } from '../../../hooks/platform.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { CatalogueEditor } from './CatalogueEditor.js';
-import { ReviewRoundsEditor } from './ReviewRoundsEditor.js';
-import { SectionsEditor } from './SectionsEditor.js';
-import { useFailure } from './use-failure.js';
+
+// The other tabs load when first shown (the editor opens on the catalogue).
+const SectionsEditor = lazy(() => import('./SectionsEditor.js').then((m) => ({ default: m.SectionsEditor })));
+const ReviewRoundsEditor = lazy(() => import('./ReviewRoundsEditor.js').then((m) => ({ default: m.ReviewRoundsEditor })));
+const InfoForm = lazy(() => import('./InfoForm.js').then((m) => ({ default: m.InfoForm })));
+const later = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export default function ProgramEditorPage() {
   const { t, lang } = useI18n();
@@ -41,62 +45,11 @@ export default function ProgramEditorPage() {
         onChange={(key) => setSearch({ tab: key }, { replace: true })}
         items={[
           { key: 'catalogue', label: t('editor.tab.catalogue'), children: <CatalogueEditor programCode={program.code} /> },
-          { key: 'sections', label: t('editor.tab.sections'), children: <SectionsEditor program={program} /> },
-          { key: 'rounds', label: t('editor.tab.rounds'), children: <ReviewRoundsEditor program={program} /> },
-          { key: 'info', label: t('editor.tab.info'), children: <InfoForm code={program.code} initial={program} /> },
+          { key: 'sections', label: t('editor.tab.sections'), children: later(<SectionsEditor program={program} />) },
+          { key: 'rounds', label: t('editor.tab.rounds'), children: later(<ReviewRoundsEditor program={program} />) },
+          { key: 'info', label: t('editor.tab.info'), children: later(<InfoForm code={program.code} initial={program} />) },
         ]}
       />
     </Space>
-  );
-}
-
-function InfoForm({ code, initial }: { code: string; initial: ProgramInfoFields }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const { reload } = usePlatform();
-  const [form] = Form.useForm<ProgramInfoFields>();
-  const { failure, show, clear } = useFailure();
-  return (
-    <Card>
-      {failure}
-      <Form
-        form={form}
-        name="program-info"
-        layout="vertical"
-        style={{ maxWidth: 720 }}
-        initialValues={{ title: initial.title, titleEn: initial.titleEn, description: initial.description, descriptionEn: initial.descriptionEn }}
-        onFinish={async (values) => {
-          clear();
-          try {
-            await updateProgramInfo(code, {
-              title: values.title,
-              titleEn: values.titleEn ?? '',
-              description: values.description ?? '',
-              descriptionEn: values.descriptionEn ?? '',
-            });
-            message.success(t('editor.saved'));
-            reload();
-          } catch (error) {
-            if (!applyFieldErrors(form, error)) show(error);
-          }
-        }}
-      >
-        <Form.Item name="title" label={t('programs.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="titleEn" label={t('programs.nameEn')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="description" label={t('programs.description')}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="descriptionEn" label={t('programs.descriptionEn')}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('editor.save')}
-        </Button>
-      </Form>
-    </Card>
   );
 }

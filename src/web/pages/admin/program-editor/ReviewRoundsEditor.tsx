@@ -1,9 +1,12 @@
 // Review rounds and their criteria (label, weight, maximum score); the weights of a round add up to 100.
-import { Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Typography, App } from 'antd';
+import { Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { ReviewRound } from '../../../../shared/schemas/catalogue.js';
 import type { ProgramSummary } from '../../../../shared/schemas/system.js';
 import { deleteReviewRound, putReviewRound } from '../../../api/programs-admin.js';
+import { Card } from '../../../components/Card.js';
+import { Typography } from '../../../components/Typography.js';
+import { useMessage } from '../../../components/feedback.js';
 import { applyFieldErrors } from '../../../components/form-errors.js';
 import { usePlatform } from '../../../hooks/platform.js';
 import { useI18n } from '../../../i18n/i18n.js';
@@ -50,7 +53,7 @@ export function ReviewRoundsEditor({ program }: { program: ProgramSummary }) {
 
 function RoundForm({ programCode, roundKey, round, onDeleted }: { programCode: string; roundKey: string; round: ReviewRound; onDeleted(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { reload } = usePlatform();
   const [form] = Form.useForm<ReviewRound>();
   const { failure, show, clear } = useFailure();

@@ -1,8 +1,11 @@
 // The sections of the application form (申报书): key, title, whether required, and a length limit.
-import { Button, Card, Form, Input, InputNumber, Space, Switch, Typography, App } from 'antd';
+import { Button, Form, Input, InputNumber, Space, Switch } from 'antd';
 import type { SectionFields } from '../../../../shared/schemas/program-document.js';
 import type { ProgramSummary } from '../../../../shared/schemas/system.js';
 import { setSections } from '../../../api/programs-admin.js';
+import { Card } from '../../../components/Card.js';
+import { Typography } from '../../../components/Typography.js';
+import { useMessage } from '../../../components/feedback.js';
 import { applyFieldErrors } from '../../../components/form-errors.js';
 import { usePlatform } from '../../../hooks/platform.js';
 import { useI18n } from '../../../i18n/i18n.js';
@@ -10,7 +13,7 @@ import { useFailure } from './use-failure.js';
 
 export function SectionsEditor({ program }: { program: ProgramSummary }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const { reload } = usePlatform();
   const [form] = Form.useForm<{ sections: SectionFields[] }>();
   const { failure, show, clear } = useFailure();
