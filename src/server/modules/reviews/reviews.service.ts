@@ -11,7 +11,8 @@ import type { JobQueue } from '../../jobs/queue.js';
 import { hasRole } from '../accounts/actor.js';
 import { phaseWindow } from '../applications/applications.repository.js';
 import { queueRefill } from '../assignment/assignment-jobs.service.js';
-import { adminProgram, roundApplications } from '../assignment/assignment.service.js';
+import { adminProgram, adminProgramOfHidden, roundApplications } from '../assignment/assignment.service.js';
+import { visibleApplication } from '../applications/applications.service.js';
 import { listEvents } from './review-events.service.js';
 import { rank, scoreProblems, weightedTotal, zScores, type SubmittedReview } from './scoring.js';
 
@@ -170,7 +171,7 @@ export async function putReview(ctx: ServiceContext, jobs: JobQueue, id: string,
 export async function staffEditReview(ctx: ServiceContext, id: string, input: { scores: Record<string, number>; comment: string; reason: string }) {
   const [found] = await ctx.db.select({ programId: reviewAssignments.programId }).from(reviewAssignments).where(eq(reviewAssignments.id, id));
   if (!found) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, found.programId);
+  await adminProgramOfHidden(ctx, found.programId);
   const reason = input.reason.trim();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -203,9 +204,11 @@ export async function staffEditReview(ctx: ServiceContext, id: string, input: { 
 }
 
 /** The round's rows of rounds of the program, in order, and the one asked for. */
-async function roundOf(db: DbOrTx, programId: string, key: string) {
+/** A round of the program; one named in the address that does not exist is not found, one in a filter is invalid. */
+async function roundOf(db: DbOrTx, programId: string, key: string, named: 'path' | 'query' = 'query') {
   const rounds = await db.select().from(reviewRounds).where(eq(reviewRounds.programId, programId)).orderBy(asc(reviewRounds.position));
   const round = rounds.find((r) => r.key === key);
+  if (!round && named === 'path') throw new AppError('NOT_FOUND');
   if (!round) throw invalidFields([{ path: 'round', message: { zh: '本项目没有这个评审轮次', en: 'The program has no such review round' } }]);
   const next = rounds.filter((r) => r.phase === round.phase && r.position > round.position)[0] ?? null;
   return { round, next };
@@ -326,7 +329,7 @@ const settingsOf = (r: RoundRow): RoundSettings => ({
 
 export async function getRoundSettings(ctx: ServiceContext, programIdOrCode: string, key: string): Promise<RoundSettings> {
   const program = await adminProgram(ctx, programIdOrCode);
-  return settingsOf((await roundOf(ctx.db, program.id, key)).round);
+  return settingsOf((await roundOf(ctx.db, program.id, key, 'path')).round);
 }
 
 /** How a round is run: experts per application, the load limit, the due date, whether experts see each other's
@@ -334,7 +337,7 @@ export async function getRoundSettings(ctx: ServiceContext, programIdOrCode: str
 export async function setRoundSettings(ctx: ServiceContext, programIdOrCode: string, key: string, input: RoundSettings): Promise<RoundSettings> {
   const program = await adminProgram(ctx, programIdOrCode);
   return ctx.db.transaction(async (tx) => {
-    const { round } = await roundOf(tx, program.id, key);
+    const { round } = await roundOf(tx, program.id, key, 'path');
     const values = { reviewersPerApplication: input.reviewersPerApplication, maxPerExpert: input.maxPerExpert, dueAt: input.dueAt ? new Date(input.dueAt) : null, peerVisibility: input.peerVisibility };
     const [saved] = await tx.update(reviewRounds).set({ ...values, updatedAt: ctx.now }).where(eq(reviewRounds.id, round.id)).returning();
     await audit(ctx, tx, { action: 'program.review_round.settings', objectType: 'program', objectId: program.id, details: { key, before: settingsOf(round), after: settingsOf(saved!) } });
@@ -345,9 +348,9 @@ export async function setRoundSettings(ctx: ServiceContext, programIdOrCode: str
 /** The application's review record, round by round: who was assigned, declined or reviewed (with the totals), and
  * its defence sessions and on-site visits. For the program's admins. */
 export async function reviewRecord(ctx: ServiceContext, applicationId: string) {
-  const [app] = await ctx.db.select({ programId: applications.programId }).from(applications).where(eq(applications.id, applicationId));
-  if (!app) throw new AppError('NOT_FOUND');
-  const program = await adminProgram(ctx, app.programId);
+  // Only applications the caller may see (never drafts, never another program's).
+  const app = await visibleApplication(ctx, ctx.db, applicationId);
+  const program = await adminProgramOfHidden(ctx, app.programId);
   const [rounds, assigned, events] = await Promise.all([
     ctx.db.select().from(reviewRounds).where(eq(reviewRounds.programId, program.id)).orderBy(asc(reviewRounds.position)),
     ctx.db
