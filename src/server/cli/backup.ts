@@ -135,7 +135,7 @@ export async function backup(pool: pg.Pool, options: { dir: string; filesDir: st
     manifest = {
       format: FORMAT,
       createdAt: new Date().toISOString(),
-      serverVersion: (await client.query<{ v: string }>('SHOW server_version')).rows[0]!.v.split(' ')[0]!,
+      serverVersion: (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v.split(' ')[0]!,
       migrations: await migrationHashes(client),
       tables: entries,
       sequences: sequences.rows,
@@ -291,7 +291,9 @@ export async function restore(pool: pg.Pool, options: { dir: string; filesDir: s
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     for (const key of copied) fs.rmSync(path.join(options.filesDir, key), { force: true });
-    throw error;
+    if (error instanceof BackupError) throw error;
+    const reason = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new BackupError(`恢复失败，未写入任何数据：${reason}（the restore failed and committed nothing: ${reason}）`, { cause: error });
   } finally {
     client.release();
   }
