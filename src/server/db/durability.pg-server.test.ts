@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LaunchError } from '../launch-error.js';
 import { startDebianPostgres } from '../test/harness/debian-postgres.js';
+import { machine, recordSection } from '../test/harness/report.js';
 import { runTs } from '../test/process.js';
 import { checkDurability } from './checks.js';
 import { freePort } from './embedded.js';
@@ -24,6 +25,15 @@ describe('durability check on a PostgreSQL server', () => {
     const server = runTs('src/server/main.ts', [], { DATABASE_URL: lossy.url, NODE_ENV: 'production', PORT: String(await freePort()), JIEBANG_DATA_DIR: '/tmp/jiebang-r7-unused' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/启动失败：生产模式要求数据库参数 fsync 为 on（当前为 off）/);
+    recordSection(
+      'durability',
+      [
+        ['server started with fsync=off: checkDurability', 'refused (LaunchError naming fsync)'],
+        ['the platform in production mode on it', 'exit code 1, one sentence naming fsync'],
+        ['synchronous_commit=off', 'refused (checks.test.ts, on every run of the suite)'],
+      ],
+      { machine: machine('Debian PostgreSQL 15 server started for the test') },
+    );
   });
 
   it('accepts a server with the durable defaults', async () => {
