@@ -11,6 +11,7 @@ export const REPORT_FILE = path.join(PACKAGE_ROOT, 'docs', 'RELIABILITY.md');
 export const PARTS = [
   ['matrix', 'Permission matrix (S2, S13), lists and exports (S3), headers and error bodies (S9), personal data (S12)'],
   ['mass-assignment', 'Mass assignment (S4)'],
+  ['uploads', 'Uploads (S8)'],
   ['fuzz', 'Fuzzing from the schemas (R1)'],
   ['sqlmap', 'SQL injection scan with sqlmap (R1)'],
   ['crash-embedded', 'Crash safety on the embedded PostgreSQL (R3)'],
