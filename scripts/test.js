@@ -38,9 +38,11 @@ try {
 const report = path.join(ROOT, 'test-results', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
-// The harness (`npm run test:security`) and the server-only tests (`npm run test:pg-server`) run on their own in CI.
+// The main suite's projects (vitest.config.ts); the harness (`npm run test:security`) and the server-only tests
+// (`npm run test:pg-server`) run on their own in CI. (Vitest joins several `!name` filters with "or", so they are named.)
+const MAIN_PROJECTS = ['shared', 'server', 'web', 'e2e'];
 const given = process.argv.slice(2);
-const projects = given.some((a) => a.startsWith('--project')) ? [] : ['--project=!security', '--project=!pg-server'];
+const projects = given.some((a) => a.startsWith('--project')) ? [] : MAIN_PROJECTS.map((p) => `--project=${p}`);
 const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...given];
 const run = spawnSync(path.join(ROOT, 'node_modules/.bin/vitest'), args, { cwd: ROOT, stdio: 'inherit' });
 

@@ -146,11 +146,11 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     const all = Promise.all(workers).then(() => void (finished = true));
     const pgDir = path.join(dataDir, 'pg');
     for (let k = 0; k < options.kills && !finished; k += 1) {
-      const before = submitsStarted.n;
-      await Promise.race([all, (async () => {
-        while (!finished && submitsStarted.n <= before) await new Promise((r) => setTimeout(r, 20));
-      })()]);
-      await new Promise((r) => setTimeout(r, 50 + rand() * 900));
+      // Spread the kills over the load (whatever the machine's speed), each at a random moment near its share.
+      const share = Math.floor(((k + 1) * options.applications) / (options.kills + 1));
+      const threshold = Math.min(options.applications - 1, Math.max(1, share + Math.floor(rand() * 3) - 1));
+      while (!finished && submitsStarted.n < threshold) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, rand() * 300));
       if (finished) break;
       server!.child.kill('SIGKILL');
       await server!.exited;
@@ -171,7 +171,6 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     logs += server!.output();
     report.personalDataInLogs = Array.from({ length: options.applications }, (_, i) => phoneOf(i)).filter((p) => logs.includes(p)).length;
   } finally {
-    finished = true;
     await front?.close();
     if (server) {
       (server as ChildRun).child.kill('SIGINT');
