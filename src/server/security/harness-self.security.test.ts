@@ -67,7 +67,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   recordSection('self-test', caught.map(([what, ok]) => [what, ok ? 'caught' : 'MISSED']), {
-    notes: ['Crash and restore defects are planted in crash.security.test.ts and restore.security.test.ts; SQL built from strings in sql-lint.security.test.ts; a failure-free fuzz target in fuzz.security.test.ts.'],
+    notes: ['Other parts plant their own: a front acknowledging before the commit (crash.security.test.ts), a backup missing a row (restore.security.test.ts), a route crashing on odd strings (fuzz.security.test.ts), a loose body that applies extra fields (mass-assignment.security.test.ts), an upload route trusting file names (uploads.security.test.ts), an endpoint building SQL from its query string (sqlmap.security.test.ts), SQL built from strings for the lint rule (sql-lint.security.test.ts).'],
   });
 });
 
