@@ -6,6 +6,28 @@ import tseslint from 'typescript-eslint';
 
 const boundary = (message, ...patterns) => ({ group: patterns, message });
 
+// SQL is never built from strings (QUALITY R1): values go as parameters (drizzle's sql`` tag, pg's $1), identifiers
+// through a quoting tag (src/server/db/sql-text.ts). These selectors catch the usual ways strings turn into SQL.
+const DYNAMIC_TEMPLATE = "TemplateLiteral[expressions.length>0]";
+const NO_SQL_FROM_STRINGS = [
+  {
+    selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw']:not([arguments.0.type='Literal']):not([arguments.0.type='TemplateLiteral'][arguments.0.expressions.length=0])",
+    message: 'sql.raw() with a computed argument builds SQL from a string: use sql`` with parameters or sql.identifier().',
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(query|execute)$/] > ${DYNAMIC_TEMPLATE}.arguments:first-child`,
+    message: 'A template string passed to query()/execute() builds SQL from a string: pass parameters ($1) or use the quoting tag sqlText``.',
+  },
+  {
+    selector: "CallExpression[callee.property.name=/^(query|execute)$/] > BinaryExpression[operator='+'].arguments:first-child",
+    message: 'A concatenated string passed to query()/execute() builds SQL from a string: pass parameters ($1) instead.',
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(query|execute)$/] > ObjectExpression.arguments:first-child > Property[key.name='text'] > ${DYNAMIC_TEMPLATE}.value`,
+    message: 'A template string as query text builds SQL from a string: pass parameters ($1) instead.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test-results/', 'scratch/', 'src/server/db/migrations/'] },
   js.configs.recommended,
@@ -16,6 +38,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      'no-restricted-syntax': ['error', ...NO_SQL_FROM_STRINGS],
     },
   },
   {

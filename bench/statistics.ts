@@ -25,14 +25,16 @@ import { PROVINCES } from '../src/shared/regions.js';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function seed(pool: pg.Pool, programId: string, n: number) {
-  const regions = PROVINCES.map((p) => `'${p.code}'`).join(',');
+  const regions = PROVINCES.map((p) => p.code);
   const organizations = Math.ceil(n / 3);
   await pool.query(`INSERT INTO users (email, name, password_hash, roles) VALUES ('bench@example.gov.cn', '基准', '$argon2id$v=19$m=19456,t=2,p=1$bench$bench', '{program_admin}')`);
-  await pool.query(`
-    INSERT INTO organizations (name, uscc, kind, region_code)
-    SELECT '基准单位' || g, '91' || lpad(g::text, 16, '0'), (ARRAY['enterprise','enterprise','enterprise','institute','university','other'])[1 + g % 6],
-           (ARRAY[${regions}])[1 + (g * 7) % ${PROVINCES.length}]
-    FROM generate_series(1, ${organizations}) g`);
+  await pool.query(
+    `INSERT INTO organizations (name, uscc, kind, region_code)
+     SELECT '基准单位' || g, '91' || lpad(g::text, 16, '0'), (ARRAY['enterprise','enterprise','enterprise','institute','university','other'])[1 + g % 6],
+            ($1::text[])[1 + (g * 7) % $2]
+     FROM generate_series(1, $3::int) g`,
+    [regions, regions.length, organizations],
+  );
   // Each organization applies in up to three different subfields (the unique index allows one per subfield).
   await pool.query(
     `
@@ -41,12 +43,12 @@ async function seed(pool: pg.Pool, programId: string, n: number) {
          units AS (SELECT array_agg(id ORDER BY name) AS ids FROM recommenders),
          creator AS (SELECT id FROM users WHERE email = 'bench@example.gov.cn')
     INSERT INTO applications (program_id, subfield_id, organization_id, created_by, status, title, recommender_id)
-    SELECT $1, subs.ids[1 + ((g % ${organizations}) + (g / ${organizations}) * 7) % array_length(subs.ids, 1)],
-           orgs.ids[1 + g % ${organizations}], creator.id,
+    SELECT $1, subs.ids[1 + ((g % $2) + (g / $2) * 7) % array_length(subs.ids, 1)],
+           orgs.ids[1 + g % $2], creator.id,
            (ARRAY['draft','submitted','submitted','returned','recommended','recommended','not_recommended','eligible','eligible','ineligible','finalist','withdrawn'])[1 + (g::bigint * 7919) % 12],
            '基准项目' || g, units.ids[1 + (g * 31) % array_length(units.ids, 1)]
-    FROM generate_series(0, ${n - 1}) g, subs, orgs, units, creator`,
-    [programId],
+    FROM generate_series(0, $3::int - 1) g, subs, orgs, units, creator`,
+    [programId, organizations, n],
   );
   await pool.query(
     `

@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Clock } from './clock.js';
 import type { Db } from './db/client.js';
@@ -15,8 +15,10 @@ import type { AuditConfig } from './modules/audit/audit.service.js';
 import { enforceAccessDeclarations, type RegisteredRoute } from './http/access.js';
 import { notFound } from './http/app-error.js';
 import { registerErrorHandler, sendError } from './http/error-handler.js';
-import { registerRequestContext } from './http/request-context.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { languageOf, registerRequestContext } from './http/request-context.js';
+import { DEFAULT_MESSAGES, ERROR_STATUS } from '../shared/errors.js';
+import { VALIDATION_MESSAGES } from '../shared/validation-messages.js';
+import { registerSecurityHeaders, SECURITY_HEADERS } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
@@ -74,6 +76,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // A malformed or over-long path is refused before routing, where no hook runs: answer in our shape and headers.
+    frameworkErrors: (_error, request, reply) => {
+      const lang = languageOf(request.headers['accept-language']);
+      reply.headers(SECURITY_HEADERS);
+      const body = { error: { code: 'VALIDATION_FAILED', message: DEFAULT_MESSAGES.VALIDATION_FAILED[lang], details: [{ path: 'url', message: VALIDATION_MESSAGES.invalidUrl![lang] }] } };
+      return (reply as FastifyReply).code(ERROR_STATUS.VALIDATION_FAILED).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(body));
     },
   });
   const routes: RegisteredRoute[] = [];

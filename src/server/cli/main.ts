@@ -1,7 +1,7 @@
 // The command line: `jiebang <command>` (or `npm run cli -- <command>`), reusing the services.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { buildDemo, emptyDatabase } from '../demo/demo.js';
 import { LocalFileStore } from '../storage/file-store.js';
@@ -18,6 +18,7 @@ import { loadAuditKey } from '../modules/audit/audit-key.js';
 import { verifyAuditChain } from '../modules/audit/audit.service.js';
 import { systemContext } from '../system-context.js';
 import { ensureBuiltInProgram } from '../modules/programs/programs.service.js';
+import { backup, BackupError, restore } from './backup.js';
 
 const USAGE = `用法 Usage: jiebang <command> [options]
 
@@ -29,6 +30,10 @@ const USAGE = `用法 Usage: jiebang <command> [options]
   audit:verify         verify the audit hash chain and its seals; exit code 1 at the first broken record
   demo:reset           empty the database and the uploaded files, then build the demo again (demo mode only,
                          with the platform stopped)
+  backup <dir>         back up the database (one consistent snapshot), the files it references and the audit key
+                         file into a new folder, with a manifest of hashes (also while the platform is running)
+  restore <dir>        restore a backup into an empty instance (an empty database and file folder; refused
+                         otherwise); every table is checked against the manifest before anything is committed
   help                 show this text
 
 The database is DATABASE_URL, or the embedded PostgreSQL in JIEBANG_DATA_DIR (default ./data),
@@ -41,13 +46,26 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-type Command = (database: OpenDatabase, args: string[], ctx: ServiceContext, config: Config) => Promise<number>;
+type Command = (database: OpenDatabase, args: string[], ctx: () => ServiceContext, config: Config) => Promise<number>;
+
+/** Where the platform keeps uploaded files and (unless JIEBANG_AUDIT_KEY is set) its audit key. */
+const filesDirOf = (config: Config) => path.join(config.dataDir, 'files');
+const auditKeyFileOf = (config: Config) => (config.auditKey ? null : path.join(config.dataDir, 'audit.key'));
+
+function folderArgument(args: string[], command: string): string | null {
+  const dir = args[0];
+  if (!dir || args.length > 1) {
+    console.error(`${command} needs one folder: jiebang ${command} <dir>`);
+    return null;
+  }
+  return path.resolve(dir);
+}
 
 const COMMANDS: Record<string, Command> = {
   async migrate(database, _args, ctx) {
     await runMigrations(database.pool);
     await ensureBuiltInProgram(database.db);
-    await ensureProvincialRecommenders(ctx);
+    await ensureProvincialRecommenders(ctx());
     console.log('migrations applied; built-in program present');
     return 0;
   },
@@ -60,7 +78,7 @@ const COMMANDS: Record<string, Command> = {
     }
     await runMigrations(database.pool);
     const password = process.env.JIEBANG_ADMIN_PASSWORD || (await readStdinLine());
-    const created = await createAdmin(ctx, {
+    const created = await createAdmin(ctx(), {
       email: values.email,
       name: values.name ?? '系统管理员',
       password,
@@ -70,7 +88,7 @@ const COMMANDS: Record<string, Command> = {
   },
 
   async 'audit:verify'(database, _args, ctx) {
-    const report = await verifyAuditChain(database.db, ctx.auditConfig.key);
+    const report = await verifyAuditChain(database.db, ctx().auditConfig.key);
     if (report.ok) {
       console.log(`audit chain intact: ${report.records} records, head ${report.headHash}`);
       return 0;
@@ -80,7 +98,7 @@ const COMMANDS: Record<string, Command> = {
     return 1;
   },
 
-  async 'demo:reset'(database, _args, ctx, config) {
+  async 'demo:reset'(database, _args, context, config) {
     if (!config.demo) {
       console.error('demo:reset works in demo mode only (the embedded database, or JIEBANG_DEMO=1 outside production): nothing changed');
       return 2;
@@ -92,8 +110,9 @@ const COMMANDS: Record<string, Command> = {
       console.error(`the platform is running (${others.rows[0]!.n} other connections to its database): stop it first, then run demo:reset`);
       return 1;
     }
+    const ctx = context();
     await emptyDatabase(database.db);
-    fs.rmSync(path.join(config.dataDir, 'files'), { recursive: true, force: true });
+    fs.rmSync(filesDirOf(config), { recursive: true, force: true });
     await runMigrations(database.pool);
     await ensureBuiltInProgram(database.db);
     await ensureProvincialRecommenders(ctx);
@@ -103,7 +122,7 @@ const COMMANDS: Record<string, Command> = {
       db: database.db,
       auditConfig: ctx.auditConfig,
       jobs: { send: async () => undefined, stop: async () => undefined },
-      files: new LocalFileStore(path.join(config.dataDir, 'files')),
+      files: new LocalFileStore(filesDirOf(config)),
       log: (l) => console.log(l),
     });
     console.log('the demo is built again; start the platform with npm start');
@@ -117,6 +136,26 @@ const COMMANDS: Record<string, Command> = {
       for (const violation of result.violations) console.log(`     - ${violation}`);
     }
     return report.ok ? 0 : 1;
+  },
+
+  async backup(database, args, _ctx, config) {
+    const dir = folderArgument(args, 'backup');
+    if (!dir) return 2;
+    const manifest = await backup(database.pool, { dir, filesDir: filesDirOf(config), auditKeyFile: auditKeyFileOf(config) });
+    const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+    console.log(`backed up ${manifest.tables.length} tables (${rows} rows), ${manifest.files.length} files into ${dir}`);
+    console.log(`audit chain head: ${manifest.auditHead ? `record ${manifest.auditHead.seq}, ${manifest.auditHead.hash}` : 'empty'}`);
+    if (!manifest.auditKey) console.log('the audit key is not in the backup (JIEBANG_AUDIT_KEY): keep it with the backup to verify the seals');
+    return 0;
+  },
+
+  async restore(database, args, _ctx, config) {
+    const dir = folderArgument(args, 'restore');
+    if (!dir) return 2;
+    const report = await restore(database.pool, { dir, filesDir: filesDirOf(config), auditKeyFile: auditKeyFileOf(config) });
+    console.log(`restored ${report.tables} tables (${report.rows} rows) and ${report.files} files from ${dir}`);
+    console.log(`audit chain head: ${report.auditHead ? `record ${report.auditHead.seq}, ${report.auditHead.hash}` : 'empty'}`);
+    return 0;
   },
 };
 
@@ -135,10 +174,13 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     database = await openDatabase(config, { reuseRunning: true, log: (l) => console.error(`[jiebang] ${l}`) });
-    const auditConfig = { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash };
-    return await command(database, args, systemContext(database.db, auditConfig, new Date(), `cli:${name}`), config);
+    const db = database.db;
+    // The audit key is read (or made) only by the commands that use it: restore brings the backup's own.
+    const ctx = () => systemContext(db, { key: loadAuditKey({ envKey: config.auditKey, dataDir: config.dataDir }), alg: config.auditHash }, new Date(), `cli:${name}`);
+    return await command(database, args, ctx, config);
   } catch (error) {
     if (error instanceof LaunchError) console.error(error.toLine());
+    else if (error instanceof BackupError) console.error(error.message);
     else if (error instanceof AppError) {
       console.error(error.localized.zh + ' / ' + error.localized.en);
       for (const d of error.localizedDetails('zh') ?? []) console.error(`  ${d.path}: ${d.message}`);

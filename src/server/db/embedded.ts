@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LaunchError } from '../launch-error.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { sqlText } from './sql-text.js';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -346,7 +347,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+    if (exists.rowCount === 0) await client.query(sqlText`CREATE DATABASE ${DATABASE}`);
   } finally {
     await client.end();
   }

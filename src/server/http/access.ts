@@ -15,6 +15,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: Access | undefined;
+  /** The request content types the route declares (multipart uploads), for the upload tests. */
+  consumes?: readonly string[];
 }
 
 export class MissingAccessError extends Error {
@@ -32,7 +34,7 @@ export function enforceAccessDeclarations(app: FastifyInstance, registry: Regist
       if (route.url.startsWith('/api') && access === undefined) {
         throw new MissingAccessError(`${method} ${route.url}`);
       }
-      registry.push({ method, url: route.url, access });
+      registry.push({ method, url: route.url, access, consumes: (route.schema as { consumes?: string[] } | undefined)?.consumes });
     }
   });
 }

@@ -152,3 +152,19 @@ describe('error shape', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('text no database can hold', () => {
+  it('refuses NUL, unpaired surrogates and deep nesting with field-level details, and a malformed path in our shape', async () => {
+    for (const [name, path] of [['a\u0000b', 'name'], ['x\uD800', 'name']] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/probe/echo', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name, count: 1 }) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toEqual([{ path, message: '含有不允许的字符（空字符或不成对的代理项）' }]);
+    }
+    const deep = await app.inject({ method: 'POST', url: '/api/probe/echo', headers: { 'content-type': 'application/json' }, payload: '{"nested":' + '['.repeat(200) + ']'.repeat(200) + '}' });
+    expect(deep.statusCode).toBe(400);
+    const long = await app.inject({ method: 'GET', url: `/api/probe/app-error/${'x'.repeat(500)}` });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    expect(long.headers['x-frame-options']).toBe('DENY');
+  });
+});

@@ -20,9 +20,43 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** NUL and unpaired surrogates: no PostgreSQL text or jsonb value can hold them, so they never reach a query. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const INVALID_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** No request part of ours nests deeper than this; deeper JSON is refused before any recursive code sees it. */
+const MAX_DEPTH = 32;
+
+/** Paths of strings (values or keys) in a request part that no database text may hold, and of nesting too deep. */
+export function invalidTextPaths(data: unknown): Array<{ path: PropertyKey[]; message: 'invalidText' | 'tooDeep' }> {
+  const found: Array<{ path: PropertyKey[]; message: 'invalidText' | 'tooDeep' }> = [];
+  const stack: Array<[unknown, PropertyKey[]]> = [[data, []]];
+  while (stack.length > 0 && found.length < 50) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (INVALID_TEXT.test(value)) found.push({ path, message: 'invalidText' });
+    } else if (value && typeof value === 'object') {
+      if (path.length >= MAX_DEPTH) {
+        found.push({ path, message: 'tooDeep' });
+        continue;
+      }
+      for (const [k, v] of Object.entries(value)) {
+        const key = Array.isArray(value) ? Number(k) : k;
+        if (typeof key === 'string' && INVALID_TEXT.test(key)) found.push({ path: [...path, key], message: 'invalidText' });
+        else stack.push([v, [...path, key]]);
+      }
+    }
+  }
+  return found;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
+    const invalid = invalidTextPaths(data);
+    if (invalid.length > 0) {
+      return { error: new RequestValidationError(invalid.map(({ path, message }) => ({ code: 'custom', path, message, input: undefined }) as unknown as $ZodIssue)) };
+    }
     // reportInput keeps the offending value on the issue so "missing" can be told from "wrong type".
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };

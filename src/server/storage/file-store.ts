@@ -32,7 +32,9 @@ export class TooLargeError extends Error {
 }
 
 const EDGE = 1024;
-const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
+/** What a storage key looks like: two hex digits of the id as a folder, then the id. */
+export const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
+const KEY = STORAGE_KEY;
 
 export class LocalFileStore implements FileStore {
   constructor(private readonly root: string) {}
@@ -72,6 +74,10 @@ export class LocalFileStore implements FileStore {
       await handle.sync();
       await handle.close();
       await fs.promises.rename(temp, final);
+      // The new name itself must survive a power loss too: sync the folder that holds it.
+      const folder = await fs.promises.open(path.dirname(final), 'r');
+      await folder.sync();
+      await folder.close();
       return { key, size, sha256: sha.digest('hex'), sm3: sm3.digest(), head, tail };
     } catch (error) {
       out.destroy();

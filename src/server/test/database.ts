@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { withDatabase } from './db-url.js';
 import { connectDatabase, type Database } from '../db/client.js';
+import { sqlText } from '../db/sql-text.js';
 
 export interface TestDatabase extends Database {
   url: string;
@@ -24,10 +25,10 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 /** Creates an empty database (no migrations), e.g. to test migrating from nothing. */
 export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `jiebang_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await admin((c) => c.query(sqlText`CREATE DATABASE ${name}`));
   return {
     url: withDatabase(inject('adminDatabaseUrl'), name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => admin((c) => c.query(sqlText`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -37,7 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // Cloning needs the template to have no open connections; retry briefly if another file is cloning.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
+      await admin((c) => c.query(sqlText`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`));
       break;
     } catch (error) {
       if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
@@ -48,7 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = connectDatabase(url, { max: 10 });
   afterAll(async () => {
     await database.close();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await admin((c) => c.query(sqlText`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   });
   return { ...database, url, name };
 }

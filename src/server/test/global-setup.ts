@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../db/client.js';
 import { startTemporaryPostgres, type EmbeddedServer } from '../db/embedded.js';
 import { runMigrations } from '../db/migrate.js';
+import { sqlText } from '../db/sql-text.js';
 import { ensureProvincialRecommenders } from '../modules/accounts/recommenders.service.js';
 import { ensureBuiltInProgram } from '../modules/programs/programs.service.js';
 import { systemContext } from '../system-context.js';
@@ -32,8 +33,8 @@ export default async function setup(project: TestProject) {
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE}`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE}`);
+  await admin.query(sqlText`DROP DATABASE IF EXISTS ${TEMPLATE}`);
+  await admin.query(sqlText`CREATE DATABASE ${TEMPLATE}`);
   const template = connectDatabase(withDatabase(adminUrl, TEMPLATE), { max: 2 });
   await runMigrations(template.pool);
   await ensureBuiltInProgram(template.db);
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
       `SELECT datname FROM pg_database WHERE datname LIKE 'jiebang_test_%' OR datname = $1`,
       [TEMPLATE],
     );
-    for (const row of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    for (const row of left.rows) await admin.query(sqlText`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
   };

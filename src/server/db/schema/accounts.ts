@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../shared/schemas/system.js';
+import { sqlWordList } from '../sql-text.js';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,7 +87,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
-    check('users_roles_known', sql`${t.roles} <@ ARRAY[${sql.raw(ROLES.map((r) => `'${r}'`).join(', '))}]::text[]`),
+    check('users_roles_known', sql`${t.roles} <@ ARRAY[${sqlWordList(ROLES)}]::text[]`),
     check('users_password_hash_argon2', sql`${t.passwordHash} LIKE '$argon2id$%'`),
     check(
       'users_applicants_have_organization',

@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES, type IndicatorValue, type ResponsiblePerson } fro
 import { organizations, recommenders, users } from './accounts.js';
 import { indicators, subfields } from './catalogue.js';
 import { programs } from './programs.js';
+import { sqlWordList } from '../sql-text.js';
 
 export interface StoredCustomIndicator {
   id: string;
@@ -60,7 +61,7 @@ export const applications = pgTable(
     index('applications_program_status').on(t.programId, t.status),
     index('applications_recommender').on(t.recommenderId),
     index('applications_organization').on(t.organizationId),
-    check('applications_status', sql`${t.status} IN (${sql.raw(APPLICATION_STATUSES.map((s) => `'${s}'`).join(', '))})`),
+    check('applications_status', sql`${t.status} IN (${sqlWordList(APPLICATION_STATUSES)})`),
     check('applications_version_positive', sql`${t.version} > 0`),
   ],
 );

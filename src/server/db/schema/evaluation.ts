@@ -7,6 +7,7 @@ import { users } from './accounts.js';
 import { applications } from './applications.js';
 import { indicators } from './catalogue.js';
 import { programs } from './programs.js';
+import { sqlWordList } from '../sql-text.js';
 
 export const PROGRESS_STATES = ['draft', 'submitted', 'more_requested', 'accepted'] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];
@@ -65,7 +66,7 @@ export const progressReports = pgTable(
   (t) => [
     uniqueIndex('progress_reports_one').on(t.milestoneId, t.applicationId),
     index('progress_reports_application').on(t.applicationId),
-    check('progress_reports_state', sql`${t.state} IN (${sql.raw(PROGRESS_STATES.map((s) => `'${s}'`).join(', '))})`),
+    check('progress_reports_state', sql`${t.state} IN (${sqlWordList(PROGRESS_STATES)})`),
     check('progress_reports_submitted', sql`${t.state} = 'draft' OR ${t.submittedAt} IS NOT NULL`),
   ],
 );

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { PHASE_KEYS, type ProgramSection } from '../../../shared/schemas/system.js';
+import { sqlWordList } from '../sql-text.js';
 
 export const programs = pgTable(
   'programs',
@@ -48,7 +49,7 @@ export const programPhases = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.key] }),
-    check('program_phases_key', sql`${t.key} IN (${sql.raw(PHASE_KEYS.map((k) => `'${k}'`).join(', '))})`),
+    check('program_phases_key', sql`${t.key} IN (${sqlWordList(PHASE_KEYS)})`),
     check('program_phases_order', sql`${t.opensAt} < ${t.closesAt}`),
   ],
 );

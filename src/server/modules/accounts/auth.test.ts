@@ -1,6 +1,7 @@
 // Registration, sign-in, sessions, CSRF and lockout (QUALITY S5, S6, S7, S10).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
+import { sqlText } from '../../db/sql-text.js';
 import { PASSWORD, as, registerApplicant, registrationBody, signIn, validUscc } from '../../test/factories.js';
 
 let t: TestApp;
@@ -8,7 +9,7 @@ beforeAll(async () => {
   t = await createTestApp({ testMode: true });
 });
 
-const count = async (table: string) => (await t.database.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+const count = async (table: string) => (await t.database.pool.query(sqlText`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 const moveClock = (offsetMs: number) => t.app.inject({ method: 'POST', url: '/api/test/clock', payload: { offsetMs } });
 
 describe('registration', () => {

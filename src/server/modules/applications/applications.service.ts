@@ -26,6 +26,7 @@ import { eligibleRecommenders, isEligibleRecommender } from './eligibility.js';
 import { valueProblem } from './indicator-values.js';
 
 export const EDITABLE_STATUSES = ['draft', 'returned'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isApplicant = (actor: Actor | null) => hasRole(actor, 'applicant', 'org_admin') && actor!.organizationId !== null;
 
@@ -266,7 +267,8 @@ async function patchProblems(db: DbOrTx, app: repo.ApplicationRow, patch: Applic
   if (person?.phone && !PHONE_PATTERN.test(person.phone)) problems.push({ path: 'responsiblePerson.phone', message: { zh: '电话号码格式不正确', en: 'Not a phone number' } });
   if (patch.recommenderId) {
     const org = await repo.organizationOf(db, app.organizationId);
-    const rec = await repo.recommenderById(db, patch.recommenderId).catch(() => undefined);
+    // Not a uuid: no such unit. (Asking the database would fail the statement and with it the whole transaction.)
+    const rec = UUID.test(patch.recommenderId) ? await repo.recommenderById(db, patch.recommenderId) : undefined;
     if (!rec || !org || !isEligibleRecommender(rec, org)) {
       problems.push({ path: 'recommenderId', message: { zh: '本单位不能选择该推荐单位', en: 'Your organization cannot choose this recommending unit' } });
     }

@@ -95,10 +95,11 @@ export async function openAttachment(ctx: ServiceContext, files: FileStore, id: 
 export async function removeAttachment(ctx: ServiceContext, id: string, attachmentId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const app = await visibleApplication(ctx, tx, id, true);
+    // API.md's order: an attachment that is not there is not found before any question of state.
+    const row = await attachmentOf({ ...ctx, db: tx }, app.id, attachmentId);
     requireOwner(ctx, app);
     requireStatus(app, EDITABLE_STATUSES, { zh: '申报书已提交，不能删除附件', en: 'The application has been submitted; attachments cannot be removed' });
     await requireEditWindow(ctx, tx, app);
-    const row = await attachmentOf({ ...ctx, db: tx }, app.id, attachmentId);
     await tx.update(attachments).set({ deletedAt: ctx.now }).where(eq(attachments.id, row.id));
     await audit(ctx, tx, { action: 'attachment.remove', objectType: 'application', objectId: app.id, details: { attachmentId: row.id, sha256: row.sha256 } });
   });

@@ -19,7 +19,7 @@ import {
 } from '../../db/schema/index.js';
 import { AppError, invalidFields, type Localized } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
-import { hasRole } from '../accounts/actor.js';
+import { administersProgram, hasRole } from '../accounts/actor.js';
 import { findProgram, requireProgramAdmin } from '../programs/catalogue.service.js';
 import { AffinityModel, type Affinity } from './affinity.js';
 import { assign, type Candidate } from './assign.js';
@@ -116,6 +116,13 @@ export async function adminProgram(ctx: ServiceContext, idOrCode: string) {
   const program = await findProgram(ctx, idOrCode);
   requireProgramAdmin(ctx, program);
   return program;
+}
+
+/** The program of an object that is not public (an assignment, an event, an objection): for an admin of another
+ * program the object does not exist (404), unlike the program itself, which anyone may see (403). */
+export async function adminProgramOfHidden(ctx: ServiceContext, programId: string) {
+  if (!administersProgram(ctx.actor, programId)) throw new AppError('NOT_FOUND');
+  return adminProgram(ctx, programId);
 }
 
 async function requireRound(db: DbOrTx, programId: string, round: string) {

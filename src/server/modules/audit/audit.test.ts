@@ -35,10 +35,9 @@ beforeEach(async () => {
       await client.query('BEGIN');
       await client.query(`SET LOCAL session_replication_role = replica`);
       for (const row of snapshot) {
-        const cols = Object.keys(row);
         await client.query(
-          `INSERT INTO audit_events (${cols.join(',')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(',')})`,
-          cols.map((c) => (c === 'details' ? JSON.stringify(row[c]) : row[c])),
+          'INSERT INTO audit_events SELECT * FROM json_populate_record(NULL::audit_events, $1::json)',
+          [JSON.stringify(row)],
         );
       }
       await client.query('COMMIT');

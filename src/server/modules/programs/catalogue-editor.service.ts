@@ -1,7 +1,7 @@
 // Program admins edit a program: its description, sections, review rounds, directions, subfields and indicators.
 // Each change checks the caller, writes the row and one audit record in one transaction. Entries that applications
 // use cannot be deleted (the database refuses); they can be retired instead.
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type {
   DirectionFields,
@@ -118,6 +118,11 @@ export async function deleteReviewRound(ctx: ServiceContext, idOrCode: string, k
   await guarded(
     () =>
       ctx.db.transaction(async (tx) => {
+        // Assignments, round entries and events name their round by key (no foreign key): look before deleting.
+        await tx.select({ id: reviewRounds.id }).from(reviewRounds).where(and(eq(reviewRounds.programId, program.id), eq(reviewRounds.key, key))).for('update');
+        if (await roundInUse(tx, program.id, key)) {
+          throw new AppError('CONFLICT', { zh: '该评审轮次已有评审安排，不能删除', en: 'This review round has assignments and cannot be deleted' });
+        }
         const deleted = await tx
           .delete(reviewRounds)
           .where(and(eq(reviewRounds.programId, program.id), eq(reviewRounds.key, key)))
@@ -127,6 +132,13 @@ export async function deleteReviewRound(ctx: ServiceContext, idOrCode: string, k
       }),
     { zh: '该评审轮次已有评审安排，不能删除', en: 'This review round has assignments and cannot be deleted' },
   );
+}
+
+async function roundInUse(tx: DbOrTx, programId: string, key: string): Promise<boolean> {
+  const { rows } = await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM review_assignments WHERE program_id = ${programId} AND round = ${key})
+    OR EXISTS (SELECT 1 FROM round_entries WHERE program_id = ${programId} AND round = ${key})
+    OR EXISTS (SELECT 1 FROM review_events WHERE program_id = ${programId} AND round = ${key}) AS used`);
+  return (rows[0] as { used: boolean }).used;
 }
 
 /** The position after the last sibling, so a new entry comes last. */

@@ -147,14 +147,21 @@ export async function summaryRows(db: DbOrTx, programId: string, recommenderId: 
 }
 export type SummaryRow = Awaited<ReturnType<typeof summaryRows>>[number];
 
-function requireOwnUnit(ctx: ServiceContext, recommenderId: string): void {
+/** A unit that does not exist is not found; another unit (they are public) is refused. */
+async function requireUnit(db: DbOrTx, recommenderId: string): Promise<void> {
+  const [unit] = await db.select({ id: recommenders.id }).from(recommenders).where(eq(recommenders.id, recommenderId));
+  if (!unit) throw new AppError('NOT_FOUND');
+}
+
+async function requireOwnUnit(ctx: ServiceContext, recommenderId: string): Promise<void> {
+  await requireUnit(ctx.db, recommenderId);
   if (!(hasRole(ctx.actor, 'recommender') && ctx.actor!.recommenderId === recommenderId)) {
     throw new AppError('FORBIDDEN', { zh: '只能报送本推荐单位的批次', en: 'You submit only your own unit’s batch' });
   }
 }
 
 export async function submitBatch(ctx: ServiceContext, recommenderId: string, programIdOrCode: string) {
-  requireOwnUnit(ctx, recommenderId);
+  await requireOwnUnit(ctx, recommenderId);
   const program = await findProgram(ctx, programIdOrCode);
   return ctx.db.transaction(async (tx) => {
     await tx.select({ id: recommenders.id }).from(recommenders).where(eq(recommenders.id, recommenderId)).for('update');
@@ -206,6 +213,7 @@ export function batchView(batch: typeof recommendationBatches.$inferSelect) {
 export async function reopenBatch(ctx: ServiceContext, recommenderId: string, input: { programId: string; reason: string }) {
   const program = await findProgram(ctx, input.programId);
   requireProgramAdmin(ctx, program);
+  await requireUnit(ctx.db, recommenderId);
   if (input.reason.trim() === '') throw invalidFields([{ path: 'reason', message: { zh: '须写明重新打开的理由', en: 'Give the reason for reopening' } }]);
   return ctx.db.transaction(async (tx) => {
     const batch = await openBatch(tx, program.id, recommenderId);
@@ -229,7 +237,7 @@ export async function reopenBatch(ctx: ServiceContext, recommenderId: string, in
 /** The unit's own view of its batch, or a program admin's. */
 export async function batchStatus(ctx: ServiceContext, recommenderId: string, programIdOrCode: string) {
   const program = await findProgram(ctx, programIdOrCode);
-  if (!administersProgram(ctx.actor, program.id)) requireOwnUnit(ctx, recommenderId);
+  if (!administersProgram(ctx.actor, program.id)) await requireOwnUnit(ctx, recommenderId);
   const [batch, rows, unit] = await Promise.all([
     openBatch(ctx.db, program.id, recommenderId),
     summaryRows(ctx.db, program.id, recommenderId),

@@ -7,7 +7,7 @@ import { AppError, invalidFields, type Localized } from '../../http/app-error.js
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { looksLikePdf, TooLargeError, type FileStore } from '../../storage/file-store.js';
 import { cleanFileName } from '../applications/attachments.service.js';
-import { adminProgram, roundApplications } from '../assignment/assignment.service.js';
+import { adminProgram, adminProgramOfHidden, roundApplications } from '../assignment/assignment.service.js';
 
 type EventRow = typeof reviewEvents.$inferSelect;
 
@@ -90,7 +90,7 @@ export async function scheduleEvent(ctx: ServiceContext, programIdOrCode: string
 async function ownEvent(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.select().from(reviewEvents).where(eq(reviewEvents.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, row.programId);
+  await adminProgramOfHidden(ctx, row.programId);
   return row;
 }
 

@@ -1,18 +1,18 @@
 // The application's review record for program admins: per round its experts (recused with the reason, or reviewed
 // with the total) and its defence sessions and on-site visits.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { applications, reviewAssignments, reviewRounds, reviews, users } from '../../db/schema/index.js';
-import { AppError } from '../../http/app-error.js';
+import { reviewAssignments, reviewRounds, reviews, users } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../http/request-context.js';
-import { adminProgram } from '../assignment/assignment.service.js';
+import { visibleApplication } from '../applications/applications.service.js';
+import { adminProgramOfHidden } from '../assignment/assignment.service.js';
 import { listEvents } from './review-events.service.js';
 
 /** The application's review record, round by round: who was assigned, declined or reviewed (with the totals), and
  * its defence sessions and on-site visits. For the program's admins. */
 export async function reviewRecord(ctx: ServiceContext, applicationId: string) {
-  const [app] = await ctx.db.select({ programId: applications.programId }).from(applications).where(eq(applications.id, applicationId));
-  if (!app) throw new AppError('NOT_FOUND');
-  const program = await adminProgram(ctx, app.programId);
+  // Only applications the caller may see (never drafts, never another program's).
+  const app = await visibleApplication(ctx, ctx.db, applicationId);
+  const program = await adminProgramOfHidden(ctx, app.programId);
   const [rounds, assigned, events] = await Promise.all([
     ctx.db.select().from(reviewRounds).where(eq(reviewRounds.programId, program.id)).orderBy(asc(reviewRounds.position)),
     ctx.db

@@ -11,7 +11,7 @@ import type { JobQueue } from '../../jobs/queue.js';
 import { hasRole } from '../accounts/actor.js';
 import { phaseWindow } from '../applications/applications.repository.js';
 import { queueRefill } from '../assignment/assignment-jobs.service.js';
-import { adminProgram, roundApplications } from '../assignment/assignment.service.js';
+import { adminProgram, adminProgramOfHidden, roundApplications } from '../assignment/assignment.service.js';
 import { automaticCriteria, automaticScores, mergeScores } from './automatic-scores.js';
 import { rank, scoreProblems, weightedTotal, zScores, type SubmittedReview } from './scoring.js';
 
@@ -191,7 +191,7 @@ export async function putReview(ctx: ServiceContext, jobs: JobQueue, id: string,
 export async function staffEditReview(ctx: ServiceContext, id: string, input: { scores: Record<string, number>; comment: string; reason: string }) {
   const [found] = await ctx.db.select({ programId: reviewAssignments.programId }).from(reviewAssignments).where(eq(reviewAssignments.id, id));
   if (!found) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, found.programId);
+  await adminProgramOfHidden(ctx, found.programId);
   const reason = input.reason.trim();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -234,9 +234,11 @@ const pick = (scores: Record<string, number>, criteria: ReviewCriterion[]) =>
   Object.fromEntries(criteria.filter((c) => scores[c.key] !== undefined).map((c) => [c.key, scores[c.key]!]));
 
 /** The round's rows of rounds of the program, in order, and the one asked for. */
-async function roundOf(db: DbOrTx, programId: string, key: string) {
+/** A round of the program; one named in the address that does not exist is not found, one in a filter is invalid. */
+async function roundOf(db: DbOrTx, programId: string, key: string, named: 'path' | 'query' = 'query') {
   const rounds = await db.select().from(reviewRounds).where(eq(reviewRounds.programId, programId)).orderBy(asc(reviewRounds.position));
   const round = rounds.find((r) => r.key === key);
+  if (!round && named === 'path') throw new AppError('NOT_FOUND');
   if (!round) throw invalidFields([{ path: 'round', message: { zh: '本项目没有这个评审轮次', en: 'The program has no such review round' } }]);
   const next = rounds.filter((r) => r.phase === round.phase && r.position > round.position)[0] ?? null;
   return { round, next };
@@ -357,7 +359,7 @@ const settingsOf = (r: RoundRow): RoundSettings => ({
 
 export async function getRoundSettings(ctx: ServiceContext, programIdOrCode: string, key: string): Promise<RoundSettings> {
   const program = await adminProgram(ctx, programIdOrCode);
-  return settingsOf((await roundOf(ctx.db, program.id, key)).round);
+  return settingsOf((await roundOf(ctx.db, program.id, key, 'path')).round);
 }
 
 /** How a round is run: experts per application, the load limit, the due date, whether experts see each other's
@@ -365,7 +367,7 @@ export async function getRoundSettings(ctx: ServiceContext, programIdOrCode: str
 export async function setRoundSettings(ctx: ServiceContext, programIdOrCode: string, key: string, input: RoundSettings): Promise<RoundSettings> {
   const program = await adminProgram(ctx, programIdOrCode);
   return ctx.db.transaction(async (tx) => {
-    const { round } = await roundOf(tx, program.id, key);
+    const { round } = await roundOf(tx, program.id, key, 'path');
     const values = { reviewersPerApplication: input.reviewersPerApplication, maxPerExpert: input.maxPerExpert, dueAt: input.dueAt ? new Date(input.dueAt) : null, peerVisibility: input.peerVisibility };
     const [saved] = await tx.update(reviewRounds).set({ ...values, updatedAt: ctx.now }).where(eq(reviewRounds.id, round.id)).returning();
     await audit(ctx, tx, { action: 'program.review_round.settings', objectType: 'program', objectId: program.id, details: { key, before: settingsOf(round), after: settingsOf(saved!) } });

@@ -22,7 +22,7 @@ import { hitRateLimit } from '../../http/rate-limit.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
 import { regionByCode } from '../../../shared/regions.js';
 import { EMAIL_PATTERN, PHONE_PATTERN } from '../../../shared/schemas/applications.js';
-import { adminProgram } from '../assignment/assignment.service.js';
+import { adminProgram, adminProgramOfHidden } from '../assignment/assignment.service.js';
 import { findProgram } from '../programs/catalogue.service.js';
 import { ranking } from '../reviews/reviews.service.js';
 import { closeAfterWorkingDays, loadCalendar, workingDaysBetween } from './calendar.js';
@@ -361,7 +361,7 @@ export async function listObjections(ctx: ServiceContext, programIdOrCode: strin
 export async function resolveObjection(ctx: ServiceContext, objectionId: string, input: { decision: 'upheld' | 'dismissed'; reason: string }) {
   const [found] = await ctx.db.select({ o: objections, programId: notices.programId, stage: notices.stage }).from(objections).innerJoin(notices, eq(notices.id, objections.noticeId)).where(eq(objections.id, objectionId));
   if (!found) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, found.programId);
+  await adminProgramOfHidden(ctx, found.programId);
   const reason = input.reason.trim();
   if (reason.length === 0) throw invalidFields([{ path: 'reason', message: { zh: '请写明处理理由', en: 'Give the reason for the decision' } }]);
   return ctx.db.transaction(async (tx) => {
