@@ -365,7 +365,7 @@ export const en: Record<MessageKey, string> = {
   'application.recommenderHelp': 'Only the units your organization may choose are listed: the industry and IT department of its province (or city with separate planning status), its central enterprise group, industry associations.',
   'application.sections': 'Application text',
   'application.indicators': 'Indicator table',
-  'application.indicatorsHelp': '“Current level” is what your organization has reached and measured today; “Target” is what it commits to reach by the end of the attack period. Numbers are in the indicator’s unit; percentages lie between 0 and 100. A target better than the list’s plan target is marked.',
+  'application.indicatorsHelp': '“Current level” is what your organization has reached and measured today; “Target” is what it commits to reach by the end of the attack period. Numbers are in the indicator’s unit; percentages lie between 0 and 100. A target better than the list’s plan target is marked. Read a plan target as: “>95%” above 95 %, “≥” at least, “<1%” below 1 %, “≤” at most; a plan target in words is not compared.',
   'application.current': 'Current level',
   'application.target': 'Target',
   'application.ambition': 'Against the plan target',
@@ -733,6 +733,9 @@ export const en: Record<MessageKey, string> = {
   'calendar.none': 'No holidays known for this year: enter them day by day from the State Council’s announcement',
   'calendar.corrected': 'Corrected',
   'calendar.restore': 'Back to built-in',
+  'editor.noDirections': 'No direction yet. Add a direction first, then its subfields, then each subfield\'s reference indicators; applicants apply per subfield.',
+  'editor.noSubfields': 'This direction has no subfield yet. Applicants can apply once it has one.',
+  'editor.noIndicators': 'This subfield has no reference indicator yet. Add number, reached-or-not or qualitative indicators; applicants may add their own too.',
   // portal, statistics and dashboard
   'nav.statistics': 'Statistics',
   'nav.dashboard': 'Dashboard',

@@ -363,7 +363,7 @@ export const zh = {
   'application.recommenderHelp': '只列出本单位可以选择的推荐单位：所在省（计划单列市）的工业和信息化主管部门、所属中央企业、行业组织。',
   'application.sections': '申报书正文',
   'application.indicators': '指标表',
-  'application.indicatorsHelp': '“本单位当前水平”填写贵单位目前已达到的实测水平；“目标”填写攻关期结束时承诺达到的水平。数值按指标的单位填写；百分比在 0 到 100 之间。目标优于榜单的预期目标时标为“优于预期目标”。',
+  'application.indicatorsHelp': '“本单位当前水平”填写贵单位目前已达到的实测水平；“目标”填写攻关期结束时承诺达到的水平。数值按指标的单位填写；百分比在 0 到 100 之间。目标优于榜单的预期目标时标为“优于预期目标”。预期目标读作：“>95%”为须高于 95%，“≥”为不低于，“<1%”为须低于 1%，“≤”为不高于；文字表述的预期目标不作比较。',
   'application.current': '本单位当前水平',
   'application.target': '目标',
   'application.ambition': '与预期目标比较',
@@ -731,6 +731,9 @@ export const zh = {
   'calendar.none': '该年度没有节假日数据，请按国务院通知逐日录入',
   'calendar.corrected': '已更正',
   'calendar.restore': '恢复内置',
+  'editor.noDirections': '还没有揭榜方向。先添加方向，再在每个方向下添加细分领域，在细分领域下列出参考指标；申报单位按细分领域申报。',
+  'editor.noSubfields': '这个方向还没有细分领域。添加后，申报单位才能在其下申报。',
+  'editor.noIndicators': '这个细分领域还没有参考指标。可以添加数值、是否达到或定性三类指标；申报单位也可以自拟指标。',
   // portal, statistics and dashboard
   'nav.statistics': '申报统计',
   'nav.dashboard': '工作台',

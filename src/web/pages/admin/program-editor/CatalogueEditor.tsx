@@ -118,6 +118,7 @@ export function CatalogueEditor({ programCode }: { programCode: string }) {
       rowKey="id"
       size="small"
       pagination={false}
+      locale={{ emptyText: t('editor.noIndicators') }}
       dataSource={s.indicators}
       title={() => (
         <Button size="small" onClick={() => setDrawer({ level: 'indicators', mode: 'create', parent: s.id })}>
@@ -141,6 +142,7 @@ export function CatalogueEditor({ programCode }: { programCode: string }) {
       rowKey="id"
       size="small"
       pagination={false}
+      locale={{ emptyText: t('editor.noSubfields') }}
       dataSource={d.subfields}
       title={() => (
         <Button size="small" onClick={() => setDrawer({ level: 'subfields', mode: 'create', parent: d.id })}>
@@ -173,6 +175,7 @@ export function CatalogueEditor({ programCode }: { programCode: string }) {
       <Table
         rowKey="id"
         pagination={false}
+        locale={{ emptyText: t('editor.noDirections') }}
         dataSource={directions}
         expandable={{ expandedRowRender: subfieldTable }}
         columns={[
