@@ -13,13 +13,14 @@ import { Typography } from '../../components/Typography.js';
 import { formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
+import { useServerNow } from '../../hooks/use-server-now.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 const EVALUATED: readonly string[] = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'];
 
 export default function MyApplicationsPage() {
   const { t, lang } = useI18n();
-  const { programs } = usePlatform();
+  const { programs, clockSkewMs } = usePlatform();
   const list = useLoader(async () => {
     const { items } = await listMyApplications();
     // What still stops each editable one (the same checks as submitting), for the to-do column.
@@ -28,13 +29,21 @@ export default function MyApplicationsPage() {
     );
     return { items, missing: new Map(items.map((a, i) => [a.id, missing[i] ?? null])) };
   }, []);
-  const program = programs[0];
-  const catalogue = useLoader(() => (program ? getCatalogue(program.id) : Promise.resolve(null)), [program?.id]);
+  const now = useServerNow(clockSkewMs, 60_000);
+  // An organization may apply in several programs: the subfield names of each program it has applications in.
+  const programIds = [...new Set((list.data?.items ?? []).map((a) => a.programId))];
+  const catalogues = useLoader(() => Promise.all(programIds.map((id) => getCatalogue(id))), [programIds.join(',')]);
   if (list.error) return <ErrorView error={list.error} onRetry={list.reload} />;
   if (list.loading || !list.data) return <PageLoading />;
-  const subfieldName = subfieldLabels(catalogue.data, lang);
-  const deadline = (key: string) => program?.phases.find((p) => p.key === key)?.closesAt;
-  const applicationCloses = deadline('application');
+  const subfieldName = new Map((catalogues.data ?? []).flatMap((c) => [...subfieldLabels(c, lang)]));
+  const programName = (id: string) => {
+    const p = programs.find((x) => x.id === id);
+    return p ? (lang === 'zh' ? p.title : p.titleEn || p.title) : '';
+  };
+  // The deadline that matters to an applicant: the application phase that is open now, the soonest closing first.
+  const applicationCloses = programs
+    .flatMap((p) => p.phases.filter((ph) => ph.key === 'application' && Date.parse(ph.opensAt) <= now && Date.parse(ph.closesAt) > now).map((ph) => ph.closesAt))
+    .sort()[0];
   const todo = (a: ApplicationListItem) => {
     const missing = list.data?.missing.get(a.id);
     const base = todoText(a);
@@ -63,6 +72,7 @@ export default function MyApplicationsPage() {
             dataSource={list.data.items}
             columns={[
               { title: t('application.title'), render: (_, a) => <Link to={`/applications/${a.id}`}>{a.title || t('application.untitled')}</Link> },
+              ...(programIds.length > 1 ? [{ title: t('program.choose'), render: (_: unknown, a: ApplicationListItem) => programName(a.programId) }] : []),
               { title: t('catalogue.subfields'), render: (_, a) => subfieldName.get(a.subfieldId) ?? '' },
               { title: t('application.status'), render: (_, a) => <Tag>{t(`status.${a.status}`)}</Tag> },
               { title: t('application.receiptNumber'), render: (_, a) => (a.receiptNumber ? <Link to={`/applications/${a.id}/receipt`}>{a.receiptNumber}</Link> : '—') },

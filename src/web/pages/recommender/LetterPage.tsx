@@ -10,11 +10,12 @@ import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useAdminProgram } from '../../components/ProgramSelect.js';
 
 export default function LetterPage() {
   const { t, lang } = useI18n();
-  const { programs, session } = usePlatform();
-  const program = programs[0];
+  const { session } = usePlatform();
+  const { program } = useAdminProgram();
   const recommenderId = session.user?.recommenderId ?? '';
   const batch = useLoader(() => (program && recommenderId ? getBatch(recommenderId, program.id) : Promise.resolve(null)), [program?.id, recommenderId]);
   if (!program || !recommenderId) return <Alert type="info" showIcon title={t('recommender.noUnit')} />;

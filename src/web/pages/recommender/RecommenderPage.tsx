@@ -21,6 +21,7 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 import type { Decision } from './DecisionDialog.js';
+import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 
 // The decision dialog (its radio buttons, number input and antd's Modal) loads at the first decision.
 const DecisionDialog = lazy(() => import('./DecisionDialog.js').then((m) => ({ default: m.DecisionDialog })));
@@ -28,8 +29,10 @@ const DecisionDialog = lazy(() => import('./DecisionDialog.js').then((m) => ({ d
 export default function RecommenderPage() {
   const { t, lang } = useI18n();
   const message = useMessage();
-  const { programs, session } = usePlatform();
-  const program = programs[0];
+  const { session } = usePlatform();
+  // A unit recommends in every program that runs: the one in the address (`?program=`), the first otherwise.
+  const choice = useAdminProgram();
+  const { program } = choice;
   const recommenderId = session.user?.recommenderId ?? '';
   const [directionId, setDirectionId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -66,6 +69,7 @@ export default function RecommenderPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('recommender.title')} · {batch.data?.recommender.name}
       </Typography.Title>
+      <ProgramSelect {...choice} />
       <Typography.Paragraph type="secondary">
         {t('recommender.intro')} {phase ? t('recommender.deadline', { at: formatBeijing(phase.closesAt, lang) }) : null}
       </Typography.Paragraph>
@@ -96,7 +100,7 @@ export default function RecommenderPage() {
           <a href={summaryUrl(recommenderId, program.id)} download>
             {t('recommender.downloadSummary')}
           </a>
-          <Link to="/recommender/letter">{t('recommender.letter')}</Link>
+          <Link to={`/recommender/letter?program=${encodeURIComponent(program.code)}`}>{t('recommender.letter')}</Link>
         </Space>
       </Card>
 
