@@ -119,7 +119,9 @@ export async function completenessProblems(db: DbOrTx, app: repo.ApplicationRow)
   if (!app.recommenderId) {
     problems.push({ path: 'recommenderId', message: { zh: '请选择推荐单位', en: 'Choose a recommending unit' } });
   } else {
-    const [rec, org] = await Promise.all([repo.recommenderById(db, app.recommenderId), repo.organizationOf(db, app.organizationId)]);
+    // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+    const rec = await repo.recommenderById(db, app.recommenderId);
+    const org = await repo.organizationOf(db, app.organizationId);
     if (!rec || !org || !isEligibleRecommender(rec, org)) {
       problems.push({ path: 'recommenderId', message: { zh: '本单位不能选择该推荐单位', en: 'Your organization cannot choose this recommending unit' } });
     }
@@ -159,12 +161,10 @@ export async function completenessProblems(db: DbOrTx, app: repo.ApplicationRow)
 
 /** What the receipt's hashes cover: the whole application as submitted, with the receipt's number and time. */
 async function submittedContent(db: DbOrTx, app: repo.ApplicationRow, receipt: { number: string; submittedAt: string; programCode: string; subfieldCode: string }) {
-  const [rows, files, org, rec] = await Promise.all([
-    repo.listIndicatorRows(db, app.id),
-    repo.listAttachments(db, app.id),
-    repo.organizationOf(db, app.organizationId),
-    app.recommenderId ? repo.recommenderById(db, app.recommenderId) : Promise.resolve(undefined),
-  ]);
+  const rows = await repo.listIndicatorRows(db, app.id);
+  const files = await repo.listAttachments(db, app.id);
+  const org = await repo.organizationOf(db, app.organizationId);
+  const rec = app.recommenderId ? await repo.recommenderById(db, app.recommenderId) : undefined;
   return {
     receipt: { number: receipt.number, submittedAt: receipt.submittedAt },
     application: { id: app.id, version: app.version, program: receipt.programCode, subfield: receipt.subfieldCode },

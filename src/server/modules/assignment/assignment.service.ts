@@ -250,11 +250,10 @@ async function optimise(
   plan: { need: number; load: number; fixed: Array<typeof reviewAssignments.$inferSelect>; release: boolean },
   progress: AssignmentProgress,
 ) {
-  const [apps, experts, bans] = await Promise.all([
-    roundApplications(tx, program.id, round),
-    expertPool(tx),
-    tx.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, round))),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time.
+  const apps = await roundApplications(tx, program.id, round);
+  const experts = await expertPool(tx);
+  const bans = await tx.select().from(assignmentBans).where(and(eq(assignmentBans.programId, program.id), eq(assignmentBans.round, round)));
   const banned = new Set(bans.map((b) => `${b.applicationId}:${b.expertId}`));
   const today = ctx.now.toISOString().slice(0, 10);
   const model = new AffinityModel(apps.map((a) => ({ subfieldId: a.subfieldId, text: a.text })));

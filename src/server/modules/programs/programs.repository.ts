@@ -57,11 +57,10 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 
 /** A program's directions, subfields and indicators, each in catalogue order. */
 export async function listCatalogueRows(db: DbOrTx, programId: string) {
-  const [directionRows, subfieldRows, indicatorRows] = await Promise.all([
-    db.select().from(directions).where(eq(directions.programId, programId)).orderBy(asc(directions.position), asc(directions.code)),
-    db.select().from(subfields).where(eq(subfields.programId, programId)).orderBy(asc(subfields.position), asc(subfields.code)),
-    db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.position), asc(indicators.code)),
-  ]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const directionRows = await db.select().from(directions).where(eq(directions.programId, programId)).orderBy(asc(directions.position), asc(directions.code));
+  const subfieldRows = await db.select().from(subfields).where(eq(subfields.programId, programId)).orderBy(asc(subfields.position), asc(subfields.code));
+  const indicatorRows = await db.select().from(indicators).where(eq(indicators.programId, programId)).orderBy(asc(indicators.position), asc(indicators.code));
   return { directionRows, subfieldRows, indicatorRows };
 }
 
