@@ -24,7 +24,8 @@ const item = (key: TodoKey, link: string, row: Count): TodoItem => ({
   key,
   count: Number(row.n),
   deadline: row.deadline ? new Date(row.deadline).toISOString() : null,
-  link: row.code && link.startsWith('/admin/') ? `${link}?program=${encodeURIComponent(row.code)}` : link,
+  // Pages that work on one program at a time open on the item's program.
+  link: row.code && (link.startsWith('/admin/') || link === '/recommender') ? `${link}?program=${encodeURIComponent(row.code)}` : link,
   programId: row.program_id,
   programTitle: row.title,
   programTitleEn: row.title_en,

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { regionByCode } from '../../../shared/regions.js';
 import { getBatch } from '../../api/recommendations.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { useAdminProgram } from '../../components/ProgramSelect.js';
 import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -11,8 +12,8 @@ import { useI18n } from '../../i18n/i18n.js';
 
 export default function LetterPage() {
   const { t, lang } = useI18n();
-  const { programs, session } = usePlatform();
-  const program = programs[0];
+  const { session } = usePlatform();
+  const { program } = useAdminProgram();
   const recommenderId = session.user?.recommenderId ?? '';
   const batch = useLoader(() => (program && recommenderId ? getBatch(recommenderId, program.id) : Promise.resolve(null)), [program?.id, recommenderId]);
   if (!program || !recommenderId) return <Alert type="info" showIcon title={t('recommender.noUnit')} />;
@@ -21,7 +22,7 @@ export default function LetterPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space className="no-print">
-        <Link to="/recommender">← {t('recommender.title')}</Link>
+        <Link to={`/recommender?program=${encodeURIComponent(program.code)}`}>← {t('recommender.title')}</Link>
         <Button onClick={() => window.print()}>{t('receipt.print')}</Button>
       </Space>
       {!sent ? <Alert className="no-print" type="warning" showIcon title={t('letter.draft')} /> : null}

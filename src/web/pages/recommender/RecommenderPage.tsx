@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client.js';
 import { decide, getBatch, submitBatch, summaryUrl } from '../../api/recommendations.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { PageLoading } from '../../components/PageLoading.js';
+import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 import { entryName, formatBeijing, subfieldLabels } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -20,8 +21,10 @@ type Decision = 'recommend' | 'return' | 'decline';
 export default function RecommenderPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { programs, session } = usePlatform();
-  const program = programs[0];
+  const { session } = usePlatform();
+  // A unit recommends in every program: the one in the address (`?program=`, as its to-do list links), else the first.
+  const choice = useAdminProgram();
+  const { program } = choice;
   const recommenderId = session.user?.recommenderId ?? '';
   const [directionId, setDirectionId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -58,6 +61,7 @@ export default function RecommenderPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('recommender.title')} · {batch.data?.recommender.name}
       </Typography.Title>
+      <ProgramSelect {...choice} />
       <Typography.Paragraph type="secondary">
         {t('recommender.intro')} {phase ? t('recommender.deadline', { at: formatBeijing(phase.closesAt, lang) }) : null}
       </Typography.Paragraph>
@@ -88,7 +92,7 @@ export default function RecommenderPage() {
           <a href={summaryUrl(recommenderId, program.id)} download>
             {t('recommender.downloadSummary')}
           </a>
-          <Link to="/recommender/letter">{t('recommender.letter')}</Link>
+          <Link to={`/recommender/letter?program=${encodeURIComponent(program.code)}`}>{t('recommender.letter')}</Link>
         </Space>
       </Card>
 
