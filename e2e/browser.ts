@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -54,8 +54,11 @@ export async function signIn(page: Page, email: string, password: string): Promi
 
 /** Chooses an option of an antd Select found by its label, from the open dropdown. */
 export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  // One drop-down at a time: another's closing animation still shows its options, which a click would miss.
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => dropdown.count()).toBe(0);
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** The rows of the table in the card with this title. */

@@ -142,7 +142,7 @@ export async function finalRound(): Promise<void> {
   await staff.getByTestId('assignment-summary').getByText('已分配 2 个配对', { exact: false }).waitFor();
   await visited(staff, 'assignment-final');
   await staff.getByRole('button', { name: '发布', exact: true }).click();
-  await staff.getByRole('button', { name: '发布', exact: true }).last().click();
+  await confirmPopover(staff, '发布');
   await staff.getByText('本轮分配已发布。').waitFor();
   await staff.context().close();
 

@@ -29,8 +29,8 @@ export async function formalCheckAndAssign(): Promise<void> {
   await staff.getByTestId('assignment-summary').getByText('已分配 2 个配对', { exact: false }).waitFor();
   for (const app of [a, b]) await staff.getByRole('row').filter({ hasText: app.title }).filter({ hasText: expert.name }).waitFor();
   await visited(staff, 'assignment-online');
-  await staff.getByRole('button', { name: /^发\s?布$/ }).click();
-  await staff.getByRole('button', { name: /^发\s?布$/ }).last().click();
+  await staff.getByRole('button', { name: '发布', exact: true }).click();
+  await confirmPopover(staff, '发布');
   await staff.getByText('本轮分配已发布。').waitFor();
   await staff.context().close();
 }
