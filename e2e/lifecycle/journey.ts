@@ -66,9 +66,10 @@ let shot = 0;
 export async function visited(page: Page, what: string): Promise<void> {
   shot += 1;
   const name = `lifecycle-${String(shot).padStart(2, '0')}-${what}`;
+  // axe first: it waits for the page's transitions to settle, so the screenshot shows the page at rest.
+  await expectAccessible(page, name);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(WIDTH);
   await snapshot(page, name);
-  await expectAccessible(page, name);
 }
 
 /** Presses Tab until the field with this label has the focus (keyboard only, whatever lies between). */
