@@ -15,6 +15,16 @@ interface Violation {
 }
 
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Colours are read once transitions have settled: a button just enabled fades from its disabled grey for 0.2 s.
+  // (Endless animations, such as a spinner's, are not waited for.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated through the DevTools protocol: the platform's CSP rightly refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {

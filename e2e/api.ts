@@ -39,6 +39,10 @@ export async function serverNow(s: ApiSession): Promise<number> {
   return Date.parse((await (await s.api.get('/api/health')).json()).now);
 }
 
+/** Shifts the server's clock (test mode) by this much from the real time; 0 puts it back. */
+export const setClock = (offsetMs: number) =>
+  fetch(`${inject('baseUrl')}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
+
 /** Moves a phase of a program (admin session). */
 export async function setPhase(admin: ApiSession, programId: string, key: string, opensAt: Date, closesAt: Date) {
   await send(admin, 'put', `/api/admin/programs/${programId}/phases/${key}`, { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });

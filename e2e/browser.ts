@@ -1,8 +1,8 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs (no network, no sandbox as root).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,9 +27,10 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** A fresh browser context (its own storage) and page on the platform under test. */
-export async function openPage(browser: Browser, pathname = '/'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** A fresh browser context (its own storage) and page on the platform under test; `options` add to the context's
+ * (a viewport, say). */
+export async function openPage(browser: Browser, pathname = '/', options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const page = await context.newPage();
   await page.goto(pathname);
   return page;
@@ -50,3 +51,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: /登\s?录/ }).click();
   await page.getByRole('button', { name: /退出/ }).waitFor();
 }
+
+/** Chooses an option of an antd Select found by its label, from the open dropdown. */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  // One drop-down at a time: another's closing animation still shows its options, which a click would miss.
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => dropdown.count()).toBe(0);
+  await select.click();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The rows of the table in the card with this title. */
+export const cardRows = (page: Page, title: string): Locator =>
+  page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) }).locator('.ant-table-tbody > tr.ant-table-row');
+
+/** Confirms the open Popconfirm, whose confirming button carries the same words as the button that opened it. */
+export const confirmPopover = (page: Page, name: string): Promise<void> => page.locator('.ant-popover').getByRole('button', { name }).last().click();

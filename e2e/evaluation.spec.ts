@@ -5,10 +5,10 @@
 // admin sees the attainment; the expert scores the final round with metShare filled in; the admin selects three
 // winners (a fourth is refused), runs the notice on the test clock and publishes; visitors see the winners with their
 // measured results.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { associationUnit, PASSWORD, send, serverNow, session, setPhase, submittedApplication, type ApiSession } from './api.js';
-import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
+import { associationUnit, PASSWORD, send, serverNow, session, setClock, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { cardRows, choose, confirmPopover, launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
 interface Finalist {
@@ -36,9 +36,6 @@ const expertEmail = `ev.expert.${tag}@e2e.jiebang.cn`;
 const labEmail = `ev.lab.${tag}@e2e.jiebang.cn`;
 const labName = `国家人工智能产品质量检验检测中心${tag}`;
 const pdf = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% 峰值算力与功耗测试报告\ntrailer << >>\n%%EOF\n`);
-
-const setClock = (offsetMs: number) =>
-  fetch(`${inject('baseUrl')}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -116,16 +113,6 @@ afterAll(async () => {
   const res = await again.api.post(`/api/admin/users/${expertId}/disabled`, { data: { disabled: true }, headers: { 'x-csrf-token': again.csrf } });
   expect(res.status(), await res.text()).toBe(204);
 });
-
-/** Chooses an option of an antd Select found by its label. */
-async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-const cardRows = (page: Page, title: string): Locator =>
-  page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) }).locator('.ant-table-tbody > tr.ant-table-row');
-const confirmPopover = (page: Page, name: string) => page.locator('.ant-popover').getByRole('button', { name }).last().click();
 
 describe('attack period', () => {
   it('takes a progress report by its due date, asks for more and accepts the revised one', { timeout: 120_000 }, async () => {

@@ -1,10 +1,10 @@
 // Journey: the program admin selects five finalists from the ranking (one out of order, with a written justification)
 // and is refused a sixth; opens the public notice; a visitor files a real-name objection; the admin dismisses it; once
 // the (test-mode) clock has passed the notice, the admin publishes and visitors see the finalists without personal data.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { associationUnit, PASSWORD, send, serverNow, session, setPhase, submittedApplication, type ApiSession } from './api.js';
-import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
+import { associationUnit, PASSWORD, send, serverNow, session, setClock, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { cardRows, confirmPopover, launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
 interface Candidate {
@@ -21,9 +21,6 @@ let program: { id: string; code: string };
 /** Six eligible applications, the best reviewed first. */
 let ranked: Candidate[];
 const expertIds: string[] = [];
-
-const setClock = (offsetMs: number) =>
-  fetch(`${inject('baseUrl')}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) });
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -92,13 +89,6 @@ afterAll(async () => {
     expect(res.status(), await res.text()).toBe(204);
   }
 });
-
-/** The rows of the table in the card with this title. */
-const cardRows = (page: Page, title: string): Locator =>
-  page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) }).locator('.ant-table-tbody > tr.ant-table-row');
-
-/** Confirms the open Popconfirm, whose confirming button carries the same words as the button that opened it. */
-const confirmPopover = (page: Page, name: string) => page.locator('.ant-popover').getByRole('button', { name }).last().click();
 
 describe('selection', () => {
   it('selects five finalists (one with a justification), refuses a sixth, notices, takes an objection, publishes', { timeout: 120_000 }, async () => {

@@ -38,7 +38,8 @@ export function PhaseTimeline({ program, now }: { program: ProgramSummary; now: 
           content: (
             <span aria-current={state === 'current' ? 'step' : undefined}>
               <strong>{t(`phase.${phase.key}`)}</strong> {formatBeijing(phase.opensAt, lang)} – {formatBeijing(phase.closesAt, lang)}{' '}
-              <Tag color={STATE_COLOR[state]}>{t(STATE_LABEL[state])}</Tag>
+              {/* A finished phase's tag in the default look: antd's custom grey tag is 3.5:1 on its fill. */}
+              <Tag color={state === 'done' ? undefined : STATE_COLOR[state]}>{t(STATE_LABEL[state])}</Tag>
               {program.phaseChanges
                 .filter((c) => c.key === phase.key)
                 .map((c) => (

@@ -54,6 +54,8 @@ describe('to-do lists', () => {
     const first = await application(applicant.organizationId, 'submitted', unit, 4);
     await application(applicant.organizationId, 'recommended', unit, 5);
     expect(keys(await todo(recommender))).toEqual({ toDecide: 1, batchPending: 1 });
+    // The workspace opens on the program of the item.
+    expect((await todo(recommender)).items.find((i) => i.key === 'toDecide')!.link).toBe('/recommender?program=ai-2018');
     await t.database.pool.query(`UPDATE applications SET status = 'not_recommended' WHERE id = $1`, [first]);
     expect(keys(await todo(recommender))).toEqual({ batchPending: 2 });
     await t.database.pool.query(`INSERT INTO recommendation_batches (program_id, recommender_id, submitted_at, content, sha256, sm3) VALUES ($1, $2, now(), '{}', '', '')`, [programId, unit]);

@@ -87,7 +87,8 @@ export default function AssignmentPage() {
   const message = useMessage();
   const chosen = useAdminProgram();
   const { program } = chosen;
-  const rounds = program?.reviewRounds.filter((r) => r.phase === 'review') ?? [];
+  // Every round, the final evaluation's too (its experts review the confirmed finalists with what the labs measured).
+  const rounds = program?.reviewRounds ?? [];
   const [round, setRound] = useRoundChoice(rounds);
   const [settings, setSettings] = useState({ reviewersPerApplication: 3, maxPerExpert: 10 });
   const [queueing, setQueueing] = useState(false);

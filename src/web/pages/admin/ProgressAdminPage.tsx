@@ -85,7 +85,13 @@ export default function ProgressAdminPage() {
               render: (_: unknown, r: Row) => {
                 const report = r.reports.find((x) => x.milestoneId === m.id) ?? null;
                 return report ? (
-                  <Button size="small" type="link" aria-label={`${m.title} ${r.title}`} onClick={() => setOpen({ row: r, milestone: m })}>
+                  // Named for the report it opens, and for the state it shows (its visible text is part of its name).
+                  <Button
+                    size="small"
+                    type="link"
+                    aria-label={`${m.title} ${r.title}：${t(`progress.state.${report.state}`)}${report.late ? ` ${t('progress.late')}` : ''}`}
+                    onClick={() => setOpen({ row: r, milestone: m })}
+                  >
                     <ProgressState report={report} />
                   </Button>
                 ) : (

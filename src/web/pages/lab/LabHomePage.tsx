@@ -46,7 +46,7 @@ export default function LabHomePage() {
             {
               title: t('lab.progress'),
               width: 200,
-              render: (_, a) => <Progress size="small" percent={a.indicatorCount === 0 ? 0 : Math.round((a.measuredCount / a.indicatorCount) * 100)} format={() => `${a.measuredCount}/${a.indicatorCount}`} />,
+              render: (_, a) => <Progress size="small" aria-label={`${t('lab.progress')} ${a.title}`} percent={a.indicatorCount === 0 ? 0 : Math.round((a.measuredCount / a.indicatorCount) * 100)} format={() => `${a.measuredCount}/${a.indicatorCount}`} />,
             },
             { title: t('lab.assignedAt'), render: (_, a) => formatBeijing(a.assignedAt, lang) },
           ]}

@@ -6,11 +6,11 @@ import { getBatch } from '../../api/recommendations.js';
 import { PageLoading } from '../../components/PageLoading.js';
 import { Table } from '../../components/Table.js';
 import { Typography } from '../../components/Typography.js';
+import { useAdminProgram } from '../../components/ProgramSelect.js';
 import { formatBeijing } from '../../format.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { useAdminProgram } from '../../components/ProgramSelect.js';
 
 export default function LetterPage() {
   const { t, lang } = useI18n();
@@ -24,7 +24,7 @@ export default function LetterPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space className="no-print">
-        <Link to="/recommender">← {t('recommender.title')}</Link>
+        <Link to={`/recommender?program=${encodeURIComponent(program.code)}`}>← {t('recommender.title')}</Link>
         <Button onClick={() => window.print()}>{t('receipt.print')}</Button>
       </Space>
       {!sent ? <Alert className="no-print" type="warning" showIcon title={t('letter.draft')} /> : null}
