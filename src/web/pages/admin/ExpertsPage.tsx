@@ -21,14 +21,20 @@ import { applyFieldErrors } from '../../components/form-errors.js';
 import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ProgramSelect, useAdminProgram } from '../../components/ProgramSelect.js';
 
 export default function ExpertsPage() {
   const { t, lang } = useI18n();
   const message = useMessage();
   const { programs } = usePlatform();
   const experts = useLoader(listExperts, []);
-  const programCode = programs[0]?.code ?? '';
+  // The pool is platform-wide; the subfields offered, the Excel import's codes and the conflict check are those of
+  // the program chosen (`?program=`, the first otherwise).
+  const choice = useAdminProgram();
+  const programCode = choice.program?.code ?? '';
   const catalogue = useLoader(() => (programCode ? getCatalogue(programCode) : Promise.resolve(null)), [programCode]);
+  // An expert's subfields may be in any program: every program's codes, for the pool's table.
+  const allCatalogues = useLoader(() => Promise.all(programs.map((p) => getCatalogue(p.id))), [programs.map((p) => p.id).join(',')]);
   const [form] = Form.useForm<CreateExpertBody>();
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState<ExpertView | null>(null);
@@ -42,7 +48,7 @@ export default function ExpertsPage() {
     selectable: false,
     children: d.subfields.map((s) => ({ title: `${s.code} ${name(s)}`, value: s.id })),
   }));
-  const subfieldCode = new Map((catalogue.data?.directions ?? []).flatMap((d) => d.subfields.map((s) => [s.id, s.code] as const)));
+  const subfieldCode = new Map((allCatalogues.data ?? []).flatMap((c) => c.directions.flatMap((d) => d.subfields.map((s) => [s.id, s.code] as const))));
 
   async function submit(values: CreateExpertBody) {
     setError(null);
@@ -62,6 +68,7 @@ export default function ExpertsPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('experts.title')}
       </Typography.Title>
+      <ProgramSelect {...choice} />
       <Card title={t('experts.new')}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Form form={form} name="expert" layout="vertical" onFinish={submit}>
