@@ -1,5 +1,5 @@
 // The expert pool, first part: program admins create expert accounts with the profile conflicts and matching need.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { isProvinceCode } from '../../../shared/regions.js';
 import type { CreateExpertBody, ExpertView } from '../../../shared/schemas/accounts.js';
 import { USCC_MESSAGES, usccProblem } from '../../../shared/uscc.js';
@@ -62,7 +62,8 @@ export async function listExperts(ctx: ServiceContext): Promise<ExpertView[]> {
     .select({ user: users, profile: expertProfiles })
     .from(expertProfiles)
     .innerJoin(users, eq(users.id, expertProfiles.userId))
-    .orderBy(asc(users.createdAt));
+    // The newest first: the one an admin has just added or imported is on top.
+    .orderBy(desc(users.createdAt));
   return rows.map(({ user, profile }) => ({
     id: user.id,
     name: user.name,
