@@ -6,6 +6,7 @@ export const VALIDATION_MESSAGES: Record<string, Record<Lang, string>> = {
   unknownField: { zh: '不允许提交该字段（未知或只读）', en: 'This field is unknown or read-only' },
   invalidJson: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   emptyBody: { zh: '请求体不能为空', en: 'The request body must not be empty' },
+  instantOutOfRange: { zh: '日期超出可记录的范围（公元 1 年至 9999 年）', en: 'The date is outside the range that can be recorded (years 1 to 9999)' },
   tooDeep: { zh: '嵌套层级过深', en: 'Nested too deeply' },
   invalidUrl: { zh: '网址无效或其中的参数过长', en: 'The address is malformed or one of its parts is too long' },
   invalidText: { zh: '含有不允许的字符（空字符或不成对的代理项）', en: 'Contains characters that are not allowed (NUL or an unpaired surrogate)' },

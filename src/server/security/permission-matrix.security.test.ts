@@ -6,7 +6,7 @@ import { EXPECTED_ACCESS } from '../test/harness/expected-access.js';
 import { listDetailMismatches, exportText } from '../test/harness/lists.js';
 import { runMatrix, type MatrixReport } from '../test/harness/matrix.js';
 import { recordSection } from '../test/harness/report.js';
-import { buildScenario, type Scenario } from '../test/harness/scenario.js';
+import { CANARY, buildScenario, type Scenario } from '../test/harness/scenario.js';
 import { canaryHits, errorBodyProblems, headerProblems, readableText } from '../test/harness/scans.js';
 
 let s: Scenario;
@@ -72,6 +72,12 @@ describe('every answer of the matrix (S9, S12)', () => {
     // The canaries are really in the scenario: the owner and the program's admins see them.
     const own = await as(s.t.app, s.sessions.org_admin, { method: 'GET', url: `/api/applications/${s.ids.appA}` });
     expect(canaryHits(own.body).length).toBeGreaterThan(0);
+    // The lab's method and the applicant's comment on the winner's measurement name people: its admins see them, the
+    // public winner page (scanned above) shows the winner's measured results without them.
+    const winners = (await s.t.app.inject({ method: 'GET', url: `/api/public/programs/${s.ids.p1}/subfields/${s.ids.s1x}/winners` })).json();
+    expect(winners.winners.map((w: { items: unknown[] }) => w.items.length)).toEqual([expect.any(Number)]);
+    const record = await as(s.t.app, s.sessions.program_admin, { method: 'GET', url: `/api/applications/${s.ids.finalistC}/attainment` });
+    expect(canaryHits(record.body)).toEqual(expect.arrayContaining([CANARY.phones[9], CANARY.emails[9]]));
     expect(hits, hits.join('\n')).toEqual([]);
   });
 });
@@ -106,6 +112,19 @@ describe('lists and exports (S3)', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('list exactly the finalists a lab measures, as its detail and the attainment say', async () => {
+    const problems = [
+      ...(await listDetailMismatches(s, { list: '/api/lab/applications', universe: all, detail: (id) => `/api/lab/applications/${id}` }, ['lab'])),
+      ...(await listDetailMismatches(s, { list: '/api/lab/applications', universe: all, detail: (id) => `/api/applications/${id}/attainment` }, ['lab'])),
+    ];
+    figures.lists = (figures.lists ?? 0) + 2;
+    figures.listProblems = (figures.listProblems ?? 0) + problems.length;
+    // The lab measures finalists in both programs: the lists are not trivially empty.
+    const listed = (await as(s.t.app, s.sessions.lab, { method: 'GET', url: '/api/lab/applications' })).json().items.map((i: { id: string }) => i.id);
+    expect(listed.sort()).toEqual([s.ids.finalistA, s.ids.finalistP2].sort());
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('show in the program admins’ lists only applications of their program that they may open', async () => {
     const problems: string[] = [];
     const lists = [
@@ -113,6 +132,8 @@ describe('lists and exports (S3)', () => {
       ['assignments?round=online', 'applicationId'],
       ['objections', 'applicationId'],
       ['review-events', 'applicationId'],
+      ['evaluation', 'applicationId'],
+      ['progress-reports', 'applicationId'],
     ] as const;
     for (const caller of ['program_admin', 'program_admin_all'] as const) {
       for (const [path, field] of lists) {
@@ -129,7 +150,7 @@ describe('lists and exports (S3)', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it('export what their JSON lists say: the 推荐汇总表, the results and the audit log', async () => {
+  it('export what their JSON lists say: the 推荐汇总表, the results, the statistics and the audit log', async () => {
     // Unit B recommends appB, so its 推荐汇总表 has a row to compare.
     const rec = s.recommenderB;
     const decided = await as(s.t.app, rec, { method: 'POST', url: `/api/applications/${s.ids.appB}/recommendation`, payload: { decision: 'recommend', comment: '同意' } });
@@ -144,11 +165,21 @@ describe('lists and exports (S3)', () => {
     const results = (await s.t.app.inject({ method: 'GET', url: `/api/public/programs/${s.ids.p1}/results` })).json();
     const workbook = await exportText(s, null, `/api/public/programs/${s.ids.p1}/results.xlsx`);
     for (const entry of [...results.finalists, ...results.winners]) expect(workbook).toContain(entry.title);
+    expect(results.winners.length).toBeGreaterThan(0);
+
+    // The same cached figures: the workbook names the JSON's computation time, its regions, units and subfields.
+    const stats = (await s.t.app.inject({ method: 'GET', url: `/api/public/programs/${s.ids.p1}/statistics` })).json();
+    const figuresBook = await exportText(s, null, `/api/public/programs/${s.ids.p1}/statistics.xlsx`);
+    expect(figuresBook).toContain(stats.computedAt);
+    for (const region of stats.byRegion) expect(figuresBook).toContain(region.name);
+    for (const unit of stats.recommenders.units) expect(figuresBook).toContain(unit.name);
+    for (const d of stats.byDirection) for (const sf of d.subfields.filter((x: { count: number }) => x.count > 0)) expect(figuresBook).toContain(sf.code);
+    expect(stats.totals.applications).toBeGreaterThan(0);
 
     const auditor = s.sessions.audit_admin;
     const events = (await as(s.t.app, auditor, { method: 'GET', url: '/api/audit/events?result=denied&limit=500' })).json().items;
     const csv = (await as(s.t.app, auditor, { method: 'GET', url: '/api/audit/export?result=denied' })).body.trim().split('\r\n');
     expect(csv.length - 1).toBeGreaterThanOrEqual(events.length);
-    figures.lists = (figures.lists ?? 0) + 3;
+    figures.lists = (figures.lists ?? 0) + 4;
   });
 });

@@ -47,6 +47,16 @@ describe('uploads', () => {
       ...(await uploadProblems(s, 'POST /api/admin/review-events/:id/report', `/api/admin/review-events/${ids.eventP1}/report`, sessions.program_admin_all, 'pdf', () => `/api/admin/review-events/${ids.eventP1}/report`)),
       ...(await uploadProblems(s, 'POST /api/admin/programs/import.xlsx', '/api/admin/programs/import.xlsx', sessions.program_admin_all, 'workbook')),
       ...(await uploadProblems(s, 'POST /api/admin/programs/:programId/experts/import.xlsx', `/api/admin/programs/${ids.p1}/experts/import.xlsx`, sessions.program_admin_all, 'workbook')),
+      // The lab in charge of finalistA, in the evaluation phase; org A on its open due date, in the attack phase.
+      ...(await uploadProblems(s, 'POST /api/applications/:id/lab-reports', `/api/applications/${ids.finalistA}/lab-reports`, sessions.lab, 'pdf', (c) => `/api/applications/${ids.finalistA}/lab-reports/${c.id}`)),
+      ...(await uploadProblems(
+        s,
+        'POST /api/applications/:id/progress-reports/:milestoneId/files',
+        `/api/applications/${ids.finalistA}/progress-reports/${ids.milestoneP1Open}/files`,
+        sessions.org_admin,
+        'pdf',
+        (c) => `/api/applications/${ids.finalistA}/progress-reports/${ids.milestoneP1Open}/files/${c.id}`,
+      )),
     ];
     figures.problems = problems.length;
     expect(problems).toEqual([]);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { applicationStatus, attachmentSchema, indicatorValue } from './applications.js';
 import { planTargetSchema } from './catalogue.js';
+import { instant } from './instants.js';
 
 export const MEASUREMENT_LIMITS = { method: 1000, reason: 2000, text: 500, comment: 2000, items: 200, labReports: 20 } as const;
 export const PROGRESS_LIMITS = { title: 100, description: 2000, content: 20_000, comment: 2000, files: 5 } as const;
@@ -140,7 +141,7 @@ export type ProgressMilestone = z.infer<typeof progressMilestone>;
 export const progressMilestoneInput = z.strictObject({
   title: z.string().max(PROGRESS_LIMITS.title),
   description: z.string().max(PROGRESS_LIMITS.description).optional(),
-  dueAt: z.iso.datetime({ offset: true }),
+  dueAt: instant(),
 });
 
 export const progressReportView = z.object({

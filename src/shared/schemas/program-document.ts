@@ -1,6 +1,7 @@
 // A whole program as one JSON document: what export writes and import reads (version 1).
 import { z } from 'zod';
 import { DIRECTION_GROUP_VALUES, REVIEW_ROUND_PHASES } from './catalogue.js';
+import { instant } from './instants.js';
 import { PHASE_KEYS } from './system.js';
 
 const name = z.string().trim().min(1, 'required').max(200);
@@ -83,7 +84,7 @@ export const programDocument = z.strictObject({
     }),
     sections: z.array(sectionFields).max(50),
     reviewRounds: z.array(reviewRoundDocument).max(20).default([]),
-    phases: z.array(z.strictObject({ key: z.enum(PHASE_KEYS), opensAt: z.iso.datetime({ offset: true }), closesAt: z.iso.datetime({ offset: true }) })).max(7),
+    phases: z.array(z.strictObject({ key: z.enum(PHASE_KEYS), opensAt: instant(), closesAt: instant() })).max(7),
   }),
   directions: z.array(directionDocument).max(500),
 });

@@ -13,6 +13,7 @@ import { expertTemplate, importExperts } from '../accounts/experts-import.servic
 import { XLSX_MIME } from '../programs/program-workbook.js';
 import { JOB_STATES } from '../../db/schema/index.js';
 import { getAssignmentJob, latestAssignmentJob, queueAssignment } from './assignment-jobs.service.js';
+import { calendarDate } from '../../../shared/schemas/instants.js';
 
 const tags = ['assignment'];
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
@@ -247,7 +248,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, deps: AppDeps): v
               organizationName: z.string().trim().min(1).max(200),
               uscc: z.string().regex(USCC, 'uscc').nullable(),
               kind: z.enum(TIE_KINDS),
-              endedOn: z.iso.date().nullable(),
+              endedOn: calendarDate().nullable(),
             }),
           )
           .max(50),

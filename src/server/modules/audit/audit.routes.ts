@@ -8,13 +8,14 @@ import { hitRateLimit } from '../../http/rate-limit.js';
 import { audit, serviceContext } from '../../http/request-context.js';
 import { listAuditEvents } from './audit.repository.js';
 import { verifyAuditChain } from './audit.service.js';
+import { instant } from '../../../shared/schemas/instants.js';
 
 const listQuery = z.strictObject({
   action: z.string().max(100).optional(),
   actorId: z.uuid().optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().regex(/^\d+$/).optional(),
 });

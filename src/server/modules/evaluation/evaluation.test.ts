@@ -126,6 +126,12 @@ describe('measurements', () => {
     expect(english.json().error.details[0].message).toBe('Judge whether the committed level was reached');
     const unknownField = await put(labA, app.id, [{ indicatorId: f.indicators.higher, measured: 1, method: 'x', testedAt: '2026-01-05', metTarget: true }]);
     expect(unknownField.statusCode).toBe(400);
+    // Year 0 exists for neither the lab nor PostgreSQL: refused as a date, not a failed query.
+    for (const testedAt of ['0000-06-01', '0001-01-01T02:00:00+14:00']) {
+      const yearZero = await put(labA, app.id, [{ indicatorId: f.indicators.higher, measured: 1, method: 'x', testedAt }]);
+      expect(yearZero.statusCode, yearZero.body).toBe(400);
+      expect(yearZero.json().error.details.map((d: { path: string }) => d.path)).toEqual(['items.0.testedAt']);
+    }
     expect((await t.database.pool.query(`SELECT count(*)::int AS n FROM measurements`)).rows[0].n).toBe(0);
   });
 

@@ -22,15 +22,18 @@ const REPORT_BYTES = 10 * 1024 * 1024;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** The Beijing date of a date (2027-03-01) or an instant with its offset; null when it is neither. */
+/** The Beijing date of a date (2027-03-01) or an instant with its offset; null when it is neither, or when its year
+ * is not 1 to 9999 (PostgreSQL has no year 0, and later dates lose their four-digit form). */
 export function beijingDate(value: string | Date): string | null {
   if (typeof value === 'string' && DATE.test(value)) {
     const day = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value && !value.startsWith('0000') ? value : null;
   }
   if (typeof value === 'string' && !INSTANT.test(value)) return null;
   const at = new Date(value).getTime();
-  return Number.isNaN(at) ? null : new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (Number.isNaN(at)) return null;
+  const date = new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+  return DATE.test(date) && !date.startsWith('0000') ? date : null;
 }
 
 /** Measurements are taken of confirmed finalists before the winners are chosen, while the evaluation phase is open. */

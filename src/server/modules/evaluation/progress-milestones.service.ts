@@ -5,7 +5,7 @@ import type { ProgressMilestone, ProgressOverview } from '../../../shared/schema
 import { applications, organizations, progressMilestones, progressReports, subfields } from '../../db/schema/index.js';
 import { AppError, invalidFields, type Localized } from '../../http/app-error.js';
 import { audit, type ServiceContext } from '../../http/request-context.js';
-import { adminProgram } from '../assignment/assignment.service.js';
+import { adminProgram, adminProgramOfHidden } from '../assignment/assignment.service.js';
 import { CONFIRMED_FINALIST_STATUSES } from './evaluation-access.js';
 
 type MilestoneRow = typeof progressMilestones.$inferSelect;
@@ -41,10 +41,11 @@ export async function createMilestone(ctx: ServiceContext, programIdOrCode: stri
   });
 }
 
+/** A due date of one of the admin's programs; another program's is not public, so it does not exist for the caller. */
 async function ownMilestone(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.select().from(progressMilestones).where(eq(progressMilestones.id, id));
   if (!row) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, row.programId);
+  await adminProgramOfHidden(ctx, row.programId);
   return row;
 }
 

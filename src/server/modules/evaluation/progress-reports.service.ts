@@ -11,13 +11,15 @@ import { audit, type ServiceContext } from '../../http/request-context.js';
 import { looksLikePdf, TooLargeError, type FileStore } from '../../storage/file-store.js';
 import { phaseWindow } from '../applications/applications.repository.js';
 import { cleanFileName } from '../applications/attachments.service.js';
-import { adminProgram } from '../assignment/assignment.service.js';
-import { CONFIRMED_FINALIST_STATUSES, evaluatedApplication, type ApplicationRow } from './evaluation-access.js';
+import { adminProgramOfHidden } from '../assignment/assignment.service.js';
+import { CONFIRMED_FINALIST_STATUSES, evaluatedApplication, type ApplicationRow, type EvaluationRole } from './evaluation-access.js';
 import { milestoneView } from './progress-milestones.service.js';
 
 type ReportRow = typeof progressReports.$inferSelect;
 type MilestoneRow = typeof progressMilestones.$inferSelect;
 const EDITABLE = ['draft', 'more_requested'] as const;
+/** Who reads progress reports: the finalist, the program's admins and its experts (the lab measures indicators only). */
+const READS_PROGRESS: readonly EvaluationRole[] = ['owner', 'admin', 'expert'];
 const FILE_BYTES = 10 * 1024 * 1024;
 
 async function filesOf(db: DbOrTx, reportIds: string[]) {
@@ -54,7 +56,7 @@ async function attackOpen(ctx: ServiceContext, db: DbOrTx, programId: string): P
 
 /** Every due date of the application's program with its report; for the owner, the program's admins and its experts. */
 export async function getApplicationProgress(ctx: ServiceContext, id: string): Promise<ApplicationProgress> {
-  const { app, role } = await evaluatedApplication(ctx, ctx.db, id, { roles: ['owner', 'admin', 'expert'] });
+  const { app, role } = await evaluatedApplication(ctx, ctx.db, id, { roles: READS_PROGRESS });
   const [milestones, reports, attack] = await Promise.all([
     ctx.db.select().from(progressMilestones).where(eq(progressMilestones.programId, app.programId)).orderBy(asc(progressMilestones.dueAt)),
     ctx.db.select().from(progressReports).where(eq(progressReports.applicationId, app.id)),
@@ -229,10 +231,12 @@ export async function removeProgressFile(ctx: ServiceContext, id: string, milest
 }
 
 export async function openProgressFile(ctx: ServiceContext, files: FileStore, id: string, milestoneId: string, fileId: string) {
-  const { app } = await evaluatedApplication(ctx, ctx.db, id, { roles: ['owner', 'admin', 'expert'] });
+  const { app, role } = await evaluatedApplication(ctx, ctx.db, id);
   const [report] = await ctx.db.select().from(progressReports).where(and(eq(progressReports.milestoneId, milestoneId), eq(progressReports.applicationId, app.id)));
   if (!report) throw new AppError('NOT_FOUND');
   const row = await fileOf(ctx.db, report.id, fileId);
+  // Visibility before permission (API.md): a file that is not there is 404 for the lab too, one that is 403.
+  if (!READS_PROGRESS.includes(role)) throw new AppError('FORBIDDEN');
   return { name: row.name, size: row.size, stream: files.open(row.storageKey) };
 }
 
@@ -244,7 +248,8 @@ async function reviewReport(ctx: ServiceContext, reportId: string, decision: 'ac
     .innerJoin(progressMilestones, eq(progressMilestones.id, progressReports.milestoneId))
     .where(eq(progressReports.id, reportId));
   if (!found) throw new AppError('NOT_FOUND');
-  await adminProgram(ctx, found.m.programId);
+  // Another program's report is not public: not found (404) for its admins, as API.md's order of checks says.
+  await adminProgramOfHidden(ctx, found.m.programId);
   const text = comment.trim();
   if (decision === 'more_requested' && text === '') throw invalidFields([{ path: 'comment', message: { zh: '请写明需要补充的内容', en: 'Say what more is needed' } }]);
   return ctx.db.transaction(async (tx) => {

@@ -1,9 +1,10 @@
 // Progress reports of the attack period: due dates set by the program admin; a confirmed finalist writes, attaches
 // PDFs and submits in the attack phase only; the admin accepts or asks for more (which reopens it); each step audited,
 // the wrong state refused, strangers kept out.
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import { as, multipartFile, registerApplicant, type Session } from '../../test/factories.js';
+import { as, multipartFile, registerApplicant, signedInAs, type Session } from '../../test/factories.js';
 import { programWithFinalists, serverNow, setPhase, type FinalistFixture } from '../../test/finalists.js';
 
 let t: TestApp;
@@ -35,6 +36,12 @@ describe('progress reports', () => {
     expect((await as(t.app, owner, { method: 'POST', url, payload: { title: '中期', dueAt: new Date(now).toISOString() } })).statusCode).toBe(403);
     const blank = await as(t.app, f.admin, { method: 'POST', url, payload: { title: ' ', dueAt: new Date(now + 10 * DAY).toISOString() } });
     expect(blank.json().error.details.map((d: { path: string }) => d.path)).toEqual(['title']);
+    // Instants PostgreSQL cannot store (year 0, or past 9999 in UTC) are refused as fields, not failed queries.
+    for (const dueAt of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-12:00']) {
+      const outside = await as(t.app, f.admin, { method: 'POST', url, payload: { title: '中期', dueAt } });
+      expect(outside.statusCode, outside.body).toBe(400);
+      expect(outside.json().error.details.map((d: { path: string }) => d.path)).toEqual(['dueAt']);
+    }
     const created = await as(t.app, f.admin, { method: 'POST', url, payload: { title: '中期进展报告', description: '流片与样片测试进展', dueAt: new Date(now + 10 * DAY).toISOString() } });
     expect(created.statusCode, created.body).toBe(201);
     milestoneId = created.json().id;
@@ -106,6 +113,23 @@ describe('progress reports', () => {
     expect((await progress(f.recommender)).statusCode).toBe(404);
     expect((await progress(null)).statusCode).toBe(401);
     expect((await as(t.app, f.admin, { method: 'DELETE', url: `/api/admin/progress-milestones/${milestoneId}` })).json().error.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('are not found by the admin of another program, and shown to the lab in charge as forbidden only where they exist', async () => {
+    const builtIn = (await t.app.inject({ method: 'GET', url: '/api/programs/ai-2018/catalogue' })).json().programId as string;
+    const elsewhere = await signedInAs(t.app, t.database.db, ['program_admin'], { programIds: [builtIn] });
+    const milestone = await as(t.app, elsewhere, { method: 'PUT', url: `/api/admin/progress-milestones/${milestoneId}`, payload: { title: '中期', dueAt: new Date().toISOString() } });
+    expect(milestone.statusCode, milestone.body).toBe(404);
+    expect((await as(t.app, elsewhere, { method: 'DELETE', url: `/api/admin/progress-milestones/${milestoneId}` })).statusCode).toBe(404);
+    const reportId = (await progress()).json().milestones[0].report.id as string;
+    expect((await review(reportId, 'accept', '', elsewhere)).statusCode).toBe(404);
+
+    const lab = await signedInAs(t.app, t.database.db, ['lab']);
+    const assigned = await as(t.app, f.admin, { method: 'POST', url: `/api/admin/programs/${f.programId}/lab-assignments`, payload: { applicationId: appId, labUserId: lab.userId } });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+    const fileId = (await progress()).json().milestones[0].report.files[0].id as string;
+    expect((await as(t.app, lab, { method: 'GET', url: `${base()}/files/${fileId}` })).statusCode).toBe(403);
+    expect((await as(t.app, lab, { method: 'GET', url: `${base()}/files/${randomUUID()}` })).statusCode).toBe(404);
   });
 
   it('count as late when first submitted after the due date', async () => {

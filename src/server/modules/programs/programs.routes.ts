@@ -12,9 +12,10 @@ import { getCatalogue, setPhase, setQuotas } from './catalogue.service.js';
 import { exportProgram, exportProgramWorkbook, importProgram, importProgramWorkbook } from './program-document.service.js';
 import { XLSX_MIME } from './program-workbook.js';
 import { listProgramSummaries } from './programs.service.js';
+import { instant } from '../../../shared/schemas/instants.js';
 
 const programParams = z.strictObject({ programId: z.string().min(1).max(64) });
-const isoWithOffset = z.iso.datetime({ offset: true });
+const isoWithOffset = instant();
 
 export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -11,6 +11,7 @@ import { CHOOSE_FILE_TO_UPLOAD, uploadedFile } from '../../http/upload.js';
 import { attachReport, listEvents, openReport, scheduleEvent, updateEvent } from './review-events.service.js';
 import { reviewRecord } from './review-record.service.js';
 import { advance, getReviewAssignment, getRoundSettings, putReview, ranking, setRoundSettings, staffEditReview, withdrawAdvance } from './reviews.service.js';
+import { instant } from '../../../shared/schemas/instants.js';
 
 const tags = ['review'];
 const programId = z.string().min(1).max(64);
@@ -26,7 +27,7 @@ const reviewView = z.object({
 const settings = z.strictObject({
   reviewersPerApplication: z.number().int().min(1).max(20),
   maxPerExpert: z.number().int().min(1).max(500),
-  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  dueAt: instant().nullable(),
   peerVisibility: z.boolean(),
 });
 
@@ -178,7 +179,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   const eventFields = {
-    scheduledAt: z.iso.datetime({ offset: true }),
+    scheduledAt: instant(),
     place: z.string().max(200),
     members: z.array(z.string().max(50)).max(30),
     findings: z.string().max(20_000).optional(),

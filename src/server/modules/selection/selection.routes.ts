@@ -9,6 +9,7 @@ import { serviceContext } from '../../http/request-context.js';
 import { XLSX_MIME } from '../programs/program-workbook.js';
 import { setCalendarDay, yearCalendar } from './calendar.service.js';
 import { addSelections, fileObjection, listObjections, listSelections, openNotice, publicNotices, publicResults, publish, removeSelection, resolveObjection } from './selection.service.js';
+import { instant } from '../../../shared/schemas/instants.js';
 
 const tags = ['selection'];
 const programId = z.string().min(1).max(64);
@@ -76,7 +77,7 @@ export function registerSelectionRoutes(app: FastifyInstance, deps: AppDeps): vo
       tags,
       summary: 'Open the public notice (公示) of a stage’s selections, by default now for the program’s working days',
       params: z.strictObject({ programId }),
-      body: z.strictObject({ stage, opensAt: z.iso.datetime({ offset: true }).optional(), closesAt: z.iso.datetime({ offset: true }).optional() }),
+      body: z.strictObject({ stage, opensAt: instant().optional(), closesAt: instant().optional() }),
       response: { 201: z.object({ id: z.string(), opensAt: z.string(), closesAt: z.string() }) },
     },
     handler: async (request, reply) => reply.code(201).send(await openNotice(serviceContext(deps, request), request.params.programId, request.body, deps.clock.testMode)),

@@ -1,9 +1,11 @@
 // THE EXPECTED TABLE (QUALITY S2, S13), part 1: platform, accounts, audit, programs and the catalogue editor.
 // Written by hand from the roles in API.md and PRODUCT.md, never from what the code answers. Every registered API
-// route needs a row (the matrix fails naming the route otherwise); the work routes are in expected-access-work.ts.
+// route needs a row (the matrix fails naming the route otherwise); the work routes are in expected-access-work.ts, the
+// statistics, to-do list, demo and the attack period and final evaluation in expected-access-evaluation.ts.
 import { randomUUID } from 'node:crypto';
 import { multipartFile, PASSWORD, registrationBody } from '../factories.js';
 import { PROGRAM_ADMINS, fillPath, programRoute, type ExpectedTable, type Probe } from './access-table.js';
+import { EVALUATION_ROUTES } from './expected-access-evaluation.js';
 import { WORK_ROUTES } from './expected-access-work.js';
 
 const ACCOUNT_ADMINS = ['system_admin', 'program_admin', 'program_admin_all', 'org_admin'] as const;
@@ -208,4 +210,4 @@ const EDITOR: ExpectedTable = {
 };
 
 /** Every registered API route (HEAD routes answer as their GET) with what each caller must get. */
-export const EXPECTED_ACCESS: ExpectedTable = { ...PLATFORM_AND_ACCOUNTS, ...PROGRAMS, ...EDITOR, ...WORK_ROUTES };
+export const EXPECTED_ACCESS: ExpectedTable = { ...PLATFORM_AND_ACCOUNTS, ...PROGRAMS, ...EDITOR, ...WORK_ROUTES, ...EVALUATION_ROUTES };

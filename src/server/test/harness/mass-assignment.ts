@@ -12,7 +12,7 @@ import type { Scenario } from './scenario.js';
 import { jsonWithMembers, type JsonSchema } from './schema-arbitrary.js';
 
 /** Everything a client must not be able to set by sending a field: read as one digest. */
-const PROTECTED = ['applications', 'submissions', 'attachments', 'reviews', 'review_assignments', 'selections', 'notices', 'objections', 'recommendation_batches', 'users', 'organizations', 'recommenders', 'programs', 'program_phases', 'review_rounds', 'app_settings'];
+const PROTECTED = ['applications', 'submissions', 'attachments', 'reviews', 'review_assignments', 'selections', 'notices', 'objections', 'recommendation_batches', 'users', 'organizations', 'recommenders', 'programs', 'program_phases', 'review_rounds', 'app_settings', 'lab_assignments', 'lab_reports', 'measurements', 'progress_milestones', 'progress_reports', 'progress_report_files'];
 
 export interface MassAssignmentReport {
   routes: number;

@@ -1,5 +1,6 @@
 // What the matrix's requests need to read first, so that allowed calls write back what is already there (a PUT of
 // the current quotas changes nothing) and the permission checks are what the call meets.
+import type { AttainmentResponse, MeasurementInput } from '../../../shared/schemas/evaluation.js';
 import type { ProgramDocument } from '../../../shared/schemas/program-document.js';
 import { as, multipartFile } from '../factories.js';
 import { pdf, type Scenario } from './scenario.js';
@@ -13,6 +14,20 @@ export interface PreparedData {
   receiptNumber: string;
   /** Fields of each catalogue entry by id, as its PUT route takes them. */
   entries: Record<string, Record<string, unknown>>;
+  /** Each due date of the progress reports by id, as its PUT route takes it. */
+  milestones: Record<string, { title: string; description: string; dueAt: string }>;
+  /** What the lab measured, by application, as its PUT route takes it. */
+  measurements: Record<string, MeasurementInput[]>;
+}
+
+/** The measured items of an attainment, as the lab sends them. */
+function measuredItems(attainment: AttainmentResponse): MeasurementInput[] {
+  return attainment.items.flatMap((i) => {
+    const m = i.measurement;
+    if (!m || i.measured === null) return [];
+    const key = i.indicatorId ? { indicatorId: i.indicatorId } : { customIndicatorId: i.customIndicatorId! };
+    return [{ ...key, measured: i.measured, method: m.method, testedAt: m.testedAt, judgement: m.judgement, reason: m.reason, reportId: m.report?.id ?? null }];
+  });
 }
 
 function strip<T extends Record<string, unknown>>(value: T, drop: string[]): Record<string, unknown> {
@@ -50,7 +65,15 @@ export async function prepareData(s: Scenario): Promise<PreparedData> {
     const res = await as(t.app, admin, { method: 'POST', url: `/api/admin/review-events/${event}/report`, ...multipartFile('纪要.pdf', pdf(), 'application/pdf') });
     if (res.statusCode !== 200) throw new Error(`preparing the matrix: report upload answered ${res.statusCode}: ${res.body}`);
   }
+  const milestones: PreparedData['milestones'] = {};
+  for (const programId of [ids.p1, ids.p2]) {
+    for (const m of (await read(admin, `/api/admin/programs/${programId}/progress-milestones`)).items) milestones[m.id] = { title: m.title, description: m.description, dueAt: m.dueAt };
+  }
+  const measurements: PreparedData['measurements'] = {};
+  for (const app of [ids.finalistA, ids.finalistP2]) measurements[app] = measuredItems(await read(sessions.lab!, `/api/applications/${app}/attainment`));
   return {
+    milestones,
+    measurements,
     policy: await read(sessions.security_admin!, '/api/security/policy'),
     documents,
     settings,

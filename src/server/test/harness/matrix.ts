@@ -9,7 +9,7 @@ import { prepareData, type PreparedData } from './matrix-data.js';
 import { targetsFor } from './relations.js';
 import type { Scenario } from './scenario.js';
 
-export const TABLE_FILES = 'src/server/test/harness/expected-access.ts (or expected-access-work.ts)';
+export const TABLE_FILES = 'src/server/test/harness/expected-access.ts (or expected-access-work.ts, expected-access-evaluation.ts)';
 
 export interface Answer {
   route: string;

@@ -1,7 +1,9 @@
 // Which object of the scenario plays own / foreign / other-jurisdiction / other-program / missing for each caller,
 // per kind of object a route names. Written by hand from PRODUCT.md's roles: applicants own their organization's
 // applications, a recommending unit those that chose it, a program admin those of its programs (never drafts), an
-// expert those assigned to it, and the account admins the accounts they manage.
+// expert those assigned to it, and the account admins the accounts they manage. The evaluation record of a confirmed
+// finalist (attainment, test reports, measurements, progress reports) is its owner's, its program's admins', the lab
+// measuring it and the experts who opened it (decision 012).
 import { randomUUID } from 'node:crypto';
 import type { Caller, Relation } from './callers.js';
 import type { ScenarioIds } from './scenario.js';
@@ -26,7 +28,18 @@ export type TargetKind =
   | 'selection'
   | 'round_entry'
   | 'program_expert'
-  | 'job';
+  | 'job'
+  /** A confirmed finalist's evaluation record, by application; and what hangs on it. */
+  | 'evaluation'
+  | 'lab_report'
+  | 'measurement'
+  /** A finalist's progress report for a due date (application and due date), its file, and the report by its id. */
+  | 'progress'
+  | 'progress_file'
+  | 'progress_review'
+  | 'milestone'
+  /** A subfield of a program, as the public winner page names it. */
+  | 'winners';
 
 const MISSING = '00000000-0000-4000-8000-00000000dead';
 const ORG_A: Caller[] = ['applicant', 'org_admin'];
@@ -39,6 +52,23 @@ function applications(ids: ScenarioIds, caller: Caller): Partial<Record<Relation
   if (caller === 'program_admin' || caller === 'program_admin_all') return { own: ids.appA, foreign: ids.appB, draft: ids.draftA, other_program: ids.appP2 };
   if (caller === 'expert') return { own: ids.appA, undeclared: ids.appC, foreign: ids.appB, other_program: ids.appP2 };
   return { foreign: ids.appA, draft: ids.draftA, other_program: ids.appP2 };
+}
+
+/** Which confirmed finalist plays each part: org A's finalistA (P1, measured by the scenario's lab, one of the expert's
+ * final evaluations), org C's finalistC (P1, another lab; the expert has not declared yet), org A's finalistP2 (P2, the
+ * scenario's lab). */
+function finalists(ids: ScenarioIds, caller: Caller): Partial<Record<Relation, string>> {
+  const { finalistA: a, finalistC: c, finalistP2: p2 } = ids;
+  if (ORG_A.includes(caller) || caller === 'lab' || caller === 'program_admin' || caller === 'program_admin_all') return { own: a, foreign: c, other_program: p2 };
+  if (caller === 'recommender') return { own: a, other_program: p2 };
+  if (caller === 'expert') return { own: a, undeclared: c, other_program: p2 };
+  return { foreign: a, other_program: p2 };
+}
+
+/** The finalists' objects of one kind, by relation; `missing` is another finalist's object under finalistA. */
+function ofFinalists(ids: ScenarioIds, caller: Caller, object: (app: string) => Target, missing: Target): Map {
+  const map: Map = Object.fromEntries(Object.entries(finalists(ids, caller)).map(([r, app]) => [r, object(app!)]));
+  return { ...map, missing };
 }
 
 export function targetsFor(kind: TargetKind, ids: ScenarioIds, caller: Caller): Map {
@@ -92,6 +122,36 @@ export function targetsFor(kind: TargetKind, ids: ScenarioIds, caller: Caller): 
       return byProgram({ programId: ids.p1, expertId: ids.expert }, { programId: ids.p2, expertId: ids.expert }, { programId: ids.p1, expertId: MISSING });
     case 'job':
       return { other_program: { programId: ids.p2, jobId: MISSING }, missing: { programId: ids.p1, jobId: MISSING } };
+    case 'evaluation':
+      return one('id', finalists(ids, caller));
+    case 'lab_report': {
+      const report = { [ids.finalistA]: ids.labReportA, [ids.finalistC]: ids.labReportC, [ids.finalistP2]: ids.labReportP2 };
+      return ofFinalists(ids, caller, (app) => ({ id: app, reportId: report[app]! }), { id: ids.finalistA, reportId: ids.labReportC });
+    }
+    case 'measurement': {
+      const measurement = { [ids.finalistA]: ids.measurementA, [ids.finalistC]: ids.measurementC, [ids.finalistP2]: ids.measurementP2 };
+      return ofFinalists(ids, caller, (app) => ({ id: app, measurementId: measurement[app]! }), { id: ids.finalistA, measurementId: ids.measurementC });
+    }
+    case 'progress': {
+      // P1's open due date (nobody has reported on it); P2's has an accepted report; missing: P2's due date under P1's finalist.
+      const due = { [ids.finalistA]: ids.milestoneP1Open, [ids.finalistC]: ids.milestoneP1Open, [ids.finalistP2]: ids.milestoneP2 };
+      return ofFinalists(ids, caller, (app) => ({ id: app, milestoneId: due[app]! }), { id: ids.finalistA, milestoneId: ids.milestoneP2 });
+    }
+    case 'progress_file': {
+      const file = {
+        [ids.finalistA]: { milestoneId: ids.milestoneP1, fileId: ids.progressFileA },
+        [ids.finalistC]: { milestoneId: ids.milestoneP1, fileId: ids.progressFileC },
+        [ids.finalistP2]: { milestoneId: ids.milestoneP2, fileId: ids.progressFileP2 },
+      };
+      return ofFinalists(ids, caller, (app) => ({ id: app, ...file[app]! }), { id: ids.finalistA, milestoneId: ids.milestoneP1, fileId: ids.progressFileC });
+    }
+    case 'progress_review':
+      return one('reportId', { own: ids.progressA, foreign: ids.progressC, other_program: ids.progressP2 });
+    case 'milestone':
+      return one('id', { own: ids.milestoneP1, other_program: ids.milestoneP2 });
+    case 'winners':
+      // Missing: P2's subfield asked for under P1.
+      return { own: { programId: ids.p1, subfield: ids.s1x }, other_program: { programId: ids.p2, subfield: ids.p2Subfield2 }, missing: { programId: ids.p1, subfield: ids.p2Subfield2 } };
   }
 }
 

@@ -6,8 +6,13 @@ import { SECURITY_HEADERS } from '../../http/security-headers.js';
 import { CANARY } from './scenario.js';
 
 /** Public routes whose answer is the same for everyone, so shared caches may keep it. Add a route here only if its
- * answer never depends on who asks. */
-export const PUBLIC_CACHEABLE = new Set(['GET /api/programs/:programId/catalogue']);
+ * answer never depends on who asks.
+ * The public statistics (JSON and workbook) qualify: computed alike for every caller (no session, no language: names
+ * come in both), without personal data (small cells suppressed, organizations and units only), and by design served
+ * up to a minute old from statistics_cache, so a shared cache that keeps them no longer than what is left of that
+ * minute changes nothing anyone may see; the workbook's per-address rate limit protects the server, which a cache only
+ * relieves. Their errors (404, 429) stay no-store like every error. */
+export const PUBLIC_CACHEABLE = new Set(['GET /api/programs/:programId/catalogue', 'GET /api/public/programs/:programId/statistics', 'GET /api/public/programs/:programId/statistics.xlsx']);
 
 export interface ScannedAnswer {
   route: string;

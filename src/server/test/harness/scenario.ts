@@ -1,25 +1,19 @@
 // The harness's scenario: two programs, applicant organizations in two provinces, two recommending units, experts,
-// a lab, admins of every kind, applications in several statuses with attachments, a notice with an objection in each
-// program: made through the platform's own routes, with SQL only where a route needs a long history first.
+// labs, admins of every kind, applications in several statuses with attachments, a notice with an objection in each
+// program, and the attack period and final evaluation of confirmed finalists (scenario-evaluation.ts): made through
+// the platform's own routes, with SQL only where a route needs a long history first.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogueResponse } from '../../../shared/schemas/catalogue.js';
 import { createTestApp, type TestApp } from '../app.js';
 import { PASSWORD, as, createAccount, multipartFile, registerApplicant, signIn, signedInAs, type Session } from '../factories.js';
 import { CALLERS, type Caller } from './callers.js';
+import { buildEvaluation, type EvaluationIds } from './scenario-evaluation.js';
+import { CANARY, DAY, ok, pdf } from './scenario-helpers.js';
 
-/** Personal data planted in the scenario: none of it may appear in a public response or in a log line (S12). */
-export const CANARY = {
-  phones: ['13911110001', '13911110002', '13911110003', '13911110004', '13911110005', '13911110006'],
-  emails: ['canary.alpha@example.com', 'canary.beta@example.com', 'canary.gamma@example.com', 'canary.delta@example.com', 'canary.eps@example.com', 'canary.zeta@example.com'],
-} as const;
+export { CANARY, pdf };
 
-/** A small valid PDF with a unique body, so every attachment has its own hash. */
-export function pdf(tag: string = randomUUID()): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${tag}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-}
-
-export interface ScenarioIds {
+export interface ScenarioIds extends EvaluationIds {
   p1: string;
   p2: string;
   /** Subfields (first direction of each program) and catalogue entries of each program. */
@@ -78,14 +72,6 @@ export interface Scenario {
   recommenderB: Session;
 }
 
-const DAY = 86_400_000;
-
-async function ok<T = Record<string, unknown>>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, label: string): Promise<T> {
-  const r = await res;
-  if (r.statusCode >= 300) throw new Error(`scenario step "${label}" answered ${r.statusCode}: ${r.body}`);
-  return (r.body ? r.json() : {}) as T;
-}
-
 /** Builds the scenario in a fresh test app (with a logger whose lines are kept for the canary scan). */
 export async function buildScenario(options: { beforeReady?: (app: FastifyInstance) => void } = {}): Promise<Scenario> {
   const logs: string[] = [];
@@ -105,7 +91,9 @@ export async function buildScenario(options: { beforeReady?: (app: FastifyInstan
   const p1 = p1Catalogue.programId;
   const openPhases = async (programId: string) => {
     const now = Date.now();
-    for (const [key, from, to] of [['application', -10, 10], ['recommendation', -1, 10], ['review', -1, 30]] as const) {
+    // Phases may overlap (API.md): the attack and evaluation phases are open too, so applicants and labs can act.
+    const phases = [['application', -10, 10], ['recommendation', -1, 10], ['review', -1, 30], ['attack', -1, 30], ['evaluation', -1, 30]] as const;
+    for (const [key, from, to] of phases) {
       await sql(
         `INSERT INTO program_phases (program_id, key, opens_at, closes_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (program_id, key) DO UPDATE SET opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at`,
@@ -134,6 +122,12 @@ export async function buildScenario(options: { beforeReady?: (app: FastifyInstan
     as(t.app, adminAll, { method: 'POST', url: `/api/admin/subfields/${p2Subfield}/indicators`, payload: { code: 'X01-01-01', name: '准确率', nameEn: 'Accuracy', kind: 'number', unit: '%', better: 'higher' } }),
     'P2 indicator',
   )).id;
+  // P2's second subfield, for a confirmed finalist of org A (which already applied in the first).
+  const p2Subfield2 = (await ok<{ id: string }>(as(t.app, adminAll, { method: 'POST', url: `/api/admin/directions/${p2Direction}/subfields`, payload: { code: 'X01-02', name: '第二测试领域', nameEn: 'Second test subfield' } }), 'P2 subfield 2')).id;
+  await ok(
+    as(t.app, adminAll, { method: 'POST', url: `/api/admin/subfields/${p2Subfield2}/indicators`, payload: { code: 'X01-02-01', name: '召回率', nameEn: 'Recall', kind: 'number', unit: '%', better: 'higher' } }),
+    'P2 subfield 2 indicator',
+  );
   await openPhases(p2);
   const p2Catalogue = await ok<CatalogueResponse>(t.app.inject({ method: 'GET', url: `/api/programs/${p2}/catalogue` }), 'P2 catalogue');
 
@@ -186,15 +180,22 @@ export async function buildScenario(options: { beforeReady?: (app: FastifyInstan
   const appB = await application(orgAdminB, p1, s1Entry, unitB, true);
   const draftA = await application(orgAdminA, p1, p1Catalogue.directions[0]!.subfields[1]!, unitA, false);
   const appP2 = await application(orgAdminA, p2, p2Catalogue.directions[0]!.subfields[0]!, unitA, true);
+  // The finalists confirmed for the attack period and final evaluation: org A's and org C's in a third subfield of
+  // P1, org A's in P2's second subfield.
+  const s1xEntry = p1Catalogue.directions[0]!.subfields[2]!;
+  const finalistA = await application(orgAdminA, p1, s1xEntry, unitA, true);
+  const finalistC = await application(orgAdminC, p1, s1xEntry, unitA, true);
+  const finalistP2 = await application(orgAdminA, p2, p2Catalogue.directions[0]!.subfields[1]!, unitA, true);
+  const recommended = [appA.id, appC.id, appP2.id, finalistA.id, finalistC.id, finalistP2.id];
 
-  // Unit A recommends appA, appC and appP2 and submits its batches; the ministry finds them eligible.
-  for (const id of [appA.id, appC.id, appP2.id]) {
+  // Unit A recommends them and submits its batches; the ministry finds them eligible.
+  for (const id of recommended) {
     await ok(as(t.app, sessions.recommender, { method: 'POST', url: `/api/applications/${id}/recommendation`, payload: { decision: 'recommend', comment: '推荐' } }), 'recommend');
   }
   for (const programId of [p1, p2]) {
     await ok(as(t.app, sessions.recommender, { method: 'POST', url: `/api/recommenders/${unitA}/batches`, payload: { programId } }), 'batch');
   }
-  for (const id of [appA.id, appC.id, appP2.id]) {
+  for (const id of recommended) {
     await ok(as(t.app, adminAll, { method: 'POST', url: `/api/applications/${id}/eligibility`, payload: { eligible: true } }), 'formal check');
   }
 
@@ -212,22 +213,42 @@ export async function buildScenario(options: { beforeReady?: (app: FastifyInstan
   const victim = (await createAccount(db, ['lab'])).id;
 
   // Released assignments (as the assignment run leaves them): declared and undeclared, another expert's, and in P2.
-  const assign = async (programId: string, app: string, expertId: string, declared: boolean) =>
+  const assign = async (programId: string, app: string, expertId: string, declared: boolean, round = 'online') =>
     (await sql(
       `INSERT INTO review_assignments (program_id, round, application_id, expert_id, status, affinity, released_at, no_conflict_at)
-       VALUES ($1, 'online', $2, $3, 'released', 500, now(), CASE WHEN $4::boolean THEN now() END) RETURNING id`,
-      [programId, app, expertId, declared],
+       VALUES ($1, $5, $2, $3, 'released', 500, now(), CASE WHEN $4::boolean THEN now() END) RETURNING id`,
+      [programId, app, expertId, declared, round],
     )).rows[0].id as string;
   const asgOwn = await assign(p1, appA.id, e1.id, true);
   const asgUndeclared = await assign(p1, appC.id, e1.id, false);
   const asgForeign = await assign(p1, appA.id, e2.id, true);
   const asgP2 = await assign(p2, appP2.id, e2.id, true);
+  // The expert is one of finalistA's final evaluators (declared), and of finalistC's before declaring.
+  await assign(p1, finalistA.id, e1.id, true, 'final');
+  await assign(p1, finalistC.id, e1.id, false, 'final');
   const event = async (programId: string, app: string) =>
     (await sql(
       `INSERT INTO review_events (program_id, round, application_id, kind, scheduled_at, place, members, created_by)
        VALUES ($1, 'defence', $2, 'defence', now() + interval '3 days', '第一会议室', ARRAY['专家甲'], $3) RETURNING id`,
       [programId, app, adminAll.userId],
     )).rows[0].id as string;
+
+  const evaluation = await buildEvaluation({
+    t,
+    admin: adminAll,
+    lab: sessions.lab!,
+    labId: lab,
+    orgA: orgAdminA,
+    orgC: orgAdminC,
+    p1,
+    p2,
+    catalogue: { p1: p1Catalogue, p2: p2Catalogue },
+    s1x: s1xEntry.id,
+    p2Subfield2,
+    finalistA: finalistA.id,
+    finalistC: finalistC.id,
+    finalistP2: finalistP2.id,
+  });
 
   // Finalists, their notices (test mode: short) and a real-name objection in each program.
   const notice = async (programId: string, subfieldId: string, app: string, contact: string) => {
@@ -239,12 +260,13 @@ export async function buildScenario(options: { beforeReady?: (app: FastifyInstan
     )).id;
     return { id, objection };
   };
-  const n1 = await notice(p1, s1Entry.id, appA.id, CANARY.phones[5]!);
-  const n2 = await notice(p2, p2Subfield, appP2.id, CANARY.emails[5]!);
+  const n1 = await notice(p1, s1Entry.id, appA.id, CANARY.phones[8]!);
+  const n2 = await notice(p2, p2Subfield, appP2.id, CANARY.emails[8]!);
   sessions.anonymous = null;
   for (const caller of CALLERS) if (!(caller in sessions)) throw new Error(`scenario has no session for ${caller}`);
 
   const ids: ScenarioIds = {
+    ...evaluation,
     p1,
     p2,
     s1: s1Entry.id,

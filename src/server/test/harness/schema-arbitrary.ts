@@ -50,12 +50,27 @@ export const STRANGE_STRINGS = [
 
 const MAX_GENERATED = 200;
 
+/** Well-formed instants and dates at the ends of what ISO 8601 writes with four digits: year 0 (which PostgreSQL does
+ * not have), a local time whose UTC instant falls in year 0 or year 10000, the epoch, leap days. */
+export const EDGE_INSTANTS = ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-12:00', '9999-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T12:00:00+08:00'];
+export const EDGE_DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29'];
+
 function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 40, Math.max(minLength, MAX_GENERATED));
   if (schema.format === 'uuid') return fc.uuid();
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-  if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (schema.format === 'date-time') {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()) },
+      { weight: 1, arbitrary: fc.constantFrom(...EDGE_INSTANTS) },
+    );
+  }
+  if (schema.format === 'date') {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+      { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) },
+    );
+  }
   if (schema.format === 'email') return fc.emailAddress();
   if (schema.pattern) {
     try {

@@ -12,6 +12,8 @@ export const UPLOAD_ROUTES: Record<string, 'pdf' | 'workbook'> = {
   'POST /api/admin/review-events/:id/report': 'pdf',
   'POST /api/admin/programs/import.xlsx': 'workbook',
   'POST /api/admin/programs/:programId/experts/import.xlsx': 'workbook',
+  'POST /api/applications/:id/lab-reports': 'pdf',
+  'POST /api/applications/:id/progress-reports/:milestoneId/files': 'pdf',
 };
 
 export const HOSTILE: Array<{ name: string; content: Buffer; pdf: number; workbook: number }> = [
