@@ -32,6 +32,21 @@ export function sendError(
   return reply.code(ERROR_STATUS[code]).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
 }
 
+/**
+ * What a failure's log line may carry (QUALITY S12): the error's kind, message and stack without the query's
+ * parameters (Drizzle puts them on a `params:` line), and of a database error only its code and the constraint,
+ * table and column it names — never its message or detail, which echo the values (phones, e-mails) it refused.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const e = (error ?? {}) as { name?: string; message?: string; stack?: string; code?: string; cause?: unknown };
+  const strip = (text?: string) => text?.split('\n').filter((line) => !/^\s*params:/.test(line)).join('\n');
+  const cause = e.cause && typeof e.cause === 'object' ? (e.cause as Record<string, unknown>) : null;
+  const db = cause && typeof cause.code === 'string' && /^[0-9A-Z]{5}$/.test(cause.code)
+    ? { code: cause.code, constraint: cause.constraint, table: cause.table, column: cause.column, routine: cause.routine }
+    : undefined;
+  return { name: e.name, code: e.code, message: strip(e.message), stack: strip(e.stack), ...(db ? { db } : {}) };
+}
+
 /** Maps Fastify's own errors (body parsing, limits) to our codes; a detail key names the body-level reason. */
 function mapFastifyError(error: FastifyError): { code: ErrorCode; detailKey?: string } | null {
   switch (error.code) {
@@ -62,7 +77,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'VALIDATION_FAILED', undefined, issuesToDetails(error.issues, lang, error.validationContext));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
+      request.log.error({ err: loggableError(error), issues: error.cause.issues.map((i) => ({ path: i.path, code: i.code })) }, 'response did not match its schema');
       return sendError(request, reply, 'INTERNAL');
     }
     const mapped = mapFastifyError(error as FastifyError);
@@ -71,7 +86,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, mapped.code, undefined, detail ? [{ path: '', message: detail[lang] }] : undefined);
     }
     // Anything else is our fault: log it with the request id, tell the client nothing internal.
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL');
   });
 }
