@@ -67,7 +67,7 @@ export const adminDashboard = z.object({
 export type AdminDashboard = z.infer<typeof adminDashboard>;
 
 /** What a signed-in user has to do next. `key` names the message; `link` is the page where it is done. */
-export const TODO_KEYS = [
+export const TO_DO_KEYS = [
   'drafts',
   'returned',
   'toDecide',
@@ -88,10 +88,10 @@ export const TODO_KEYS = [
   'policyDefault',
   'auditUnverified',
 ] as const;
-export type TodoKey = (typeof TODO_KEYS)[number];
+export type TodoKey = (typeof TO_DO_KEYS)[number];
 
 export const todoItem = z.object({
-  key: z.enum(TODO_KEYS),
+  key: z.enum(TO_DO_KEYS),
   count: z.number().int(),
   /** When it must be done by (a phase or round closing), if anything sets one. */
   deadline: z.string().nullable(),
