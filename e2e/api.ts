@@ -48,6 +48,33 @@ export async function setPhase(admin: ApiSession, programId: string, key: string
   await send(admin, 'put', `/api/admin/programs/${programId}/phases/${key}`, { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() });
 }
 
+/** Opens these phases of a program from a day ago (on the server's clock, which other journeys may have moved) for
+ * `days` days. */
+export async function openPhases(admin: ApiSession, programId: string, keys: string[], days: number) {
+  const now = await serverNow(admin);
+  for (const key of keys) await setPhase(admin, programId, key, new Date(now - 86_400_000), new Date(now + days * 86_400_000));
+}
+
+/** A program of the journey's own (its quotas, notices and publication are the journey's alone), with a direction and
+ * a subfield for each entry given; the subfields' ids by their codes. */
+export async function ownProgram(
+  admin: ApiSession,
+  input: { code: string; title: string; subfields: Array<{ code: string; name: string; direction: { code: string; name: string; group: string } }> },
+) {
+  const created = await send(admin, 'post', '/api/admin/programs', {
+    code: input.code,
+    title: input.title,
+    quotas: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
+  });
+  const directions = new Map<string, string>();
+  const subfields: Record<string, string> = {};
+  for (const s of input.subfields) {
+    if (!directions.has(s.direction.code)) directions.set(s.direction.code, (await send(admin, 'post', `/api/admin/programs/${created.id}/directions`, s.direction)).id);
+    subfields[s.code] = (await send(admin, 'post', `/api/admin/directions/${directions.get(s.direction.code)}/subfields`, { code: s.code, name: s.name })).id;
+  }
+  return { id: created.id as string, code: input.code, title: input.title, subfields };
+}
+
 /** An applicant (in Guangdong unless told) with a complete, submitted application in the subfield (by its code in the
  * program's catalogue), choosing the given unit; `target` sets the committed target of number indicators, `extra`
  * replaces fields of the form (its own targets, custom indicators). */

@@ -7,7 +7,7 @@
 // measured results.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { associationUnit, PASSWORD, send, serverNow, session, setClock, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { type ApiSession, associationUnit, openPhases, ownProgram, PASSWORD, send, serverNow, session, setClock, submittedApplication } from './api.js';
 import { cardRows, choose, confirmPopover, launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
@@ -26,7 +26,7 @@ const DAY = 86_400_000;
 const tag = Date.now().toString(36);
 let browser: Browser;
 let admin: ApiSession;
-let program: { id: string; code: string };
+let program: Awaited<ReturnType<typeof ownProgram>>;
 let subfieldId: string;
 let ind: Record<'higher' | 'lower' | 'capability' | 'level', Indicator>;
 /** Four confirmed finalists: the lab records A in the browser, B, C and D through the API. */
@@ -41,13 +41,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await session(E2E_ADMIN.email, E2E_ADMIN.password);
   // A program of its own: its subfield's winners quota, notices and publication are this journey's alone.
-  program = await send(admin, 'post', '/api/admin/programs', {
+  program = await ownProgram(admin, {
     code: `ev-${tag}`,
     title: `智能芯片揭榜挂帅（测评 ${tag}）`,
-    quotas: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
+    subfields: [{ code: 'V01-01', name: '车载智能芯片', direction: { code: 'V01', name: '智能芯片', group: '核心基础' } }],
   });
-  const direction = await send(admin, 'post', `/api/admin/programs/${program.id}/directions`, { code: 'V01', name: '智能芯片', group: '核心基础' });
-  const subfield = await send(admin, 'post', `/api/admin/directions/${direction.id}/subfields`, { code: 'V01-01', name: '车载智能芯片' });
+  const subfield = { id: program.subfields['V01-01']! };
   subfieldId = subfield.id;
   const indicator = async (code: string, body: object) => ({ ...(await send(admin, 'post', `/api/admin/subfields/${subfield.id}/indicators`, { code, ...body })), code }) as Indicator;
   ind = {
@@ -56,9 +55,8 @@ beforeAll(async () => {
     capability: await indicator('V01-01-I3', { name: '车规级认证', kind: 'boolean', planTarget: { text: '通过 AEC-Q100 车规级认证' } }),
     level: await indicator('V01-01-I4', { name: '功能安全等级', kind: 'text', planTarget: { text: 'ASIL-D' } }),
   };
-  const now = await serverNow(admin);
   // Wide enough that the winners' notice (5 working days, holidays included) ends inside attack and evaluation.
-  for (const key of ['application', 'recommendation', 'review', 'attack', 'evaluation']) await setPhase(admin, program.id, key, new Date(now - DAY), new Date(now + 60 * DAY));
+  await openPhases(admin, program.id, ['application', 'recommendation', 'review', 'attack', 'evaluation'], 60);
 
   // Four finalists committing to the same targets, with a custom indicator of their own.
   const unit = await associationUnit(admin, `ev${tag}`);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './a11y.js';
-import { associationUnit, send, serverNow, session, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { type ApiSession, associationUnit, openPhases, ownProgram, send, serverNow, session, setPhase, submittedApplication } from './api.js';
 import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
@@ -14,19 +14,20 @@ const DAY = 86_400_000;
 const tag = Date.now().toString(36);
 let browser: Browser;
 let admin: ApiSession;
-let program: { id: string; code: string; title: string };
+let program: Awaited<ReturnType<typeof ownProgram>>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   admin = await session(E2E_ADMIN.email, E2E_ADMIN.password);
-  const title = `智能制造揭榜挂帅（门户 ${tag}）`;
-  const created = await send(admin, 'post', '/api/admin/programs', { code: `pt-${tag}`, title, quotas: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 } });
-  program = { id: created.id, code: `pt-${tag}`, title };
-  const chips = await send(admin, 'post', `/api/admin/programs/${program.id}/directions`, { code: 'P01', name: '智能芯片', group: '核心基础' });
-  const robots = await send(admin, 'post', `/api/admin/programs/${program.id}/directions`, { code: 'P02', name: '智能服务机器人', group: '智能产品' });
-  const npu = await send(admin, 'post', `/api/admin/directions/${chips.id}/subfields`, { code: 'P01-01', name: '神经网络芯片' });
-  await send(admin, 'post', `/api/admin/directions/${robots.id}/subfields`, { code: 'P02-01', name: '家庭服务机器人' });
-  await send(admin, 'post', `/api/admin/subfields/${npu.id}/indicators`, {
+  program = await ownProgram(admin, {
+    code: `pt-${tag}`,
+    title: `智能制造揭榜挂帅（门户 ${tag}）`,
+    subfields: [
+      { code: 'P01-01', name: '神经网络芯片', direction: { code: 'P01', name: '智能芯片', group: '核心基础' } },
+      { code: 'P02-01', name: '家庭服务机器人', direction: { code: 'P02', name: '智能服务机器人', group: '智能产品' } },
+    ],
+  });
+  await send(admin, 'post', `/api/admin/subfields/${program.subfields['P01-01']}/indicators`, {
     code: 'P01-01-I1',
     name: '峰值算力',
     kind: 'number',
@@ -34,8 +35,8 @@ beforeAll(async () => {
     better: 'higher',
     planTarget: { text: '大于 100 TOPS', comparator: '>', value: 100 },
   });
+  await openPhases(admin, program.id, ['application', 'recommendation'], 10);
   const now = await serverNow(admin);
-  for (const key of ['application', 'recommendation']) await setPhase(admin, program.id, key, new Date(now - DAY), new Date(now + 10 * DAY));
   await setPhase(admin, program.id, 'review', new Date(now + 20 * DAY), new Date(now + 40 * DAY));
   const unit = await associationUnit(admin, `pt${tag}`);
   await submittedApplication(program.id, 'P01-01', `p${tag}a`, unit.id, { regionCode: '440000', kind: 'enterprise', target: 120 });

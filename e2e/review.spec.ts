@@ -2,7 +2,7 @@
 // reload) and submits; the program admin ranks by normalised score and advances three applications to the defence round.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associationUnit, PASSWORD, send, serverNow, session, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { type ApiSession, associationUnit, openPhases, ownProgram, PASSWORD, send, session, submittedApplication } from './api.js';
 import { launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
@@ -23,11 +23,10 @@ interface MyAssignment {
   title: string;
 }
 
-const DAY = 86_400_000;
 const tag = Date.now().toString(36);
 let browser: Browser;
 let admin: ApiSession;
-let program: { id: string; code: string };
+let program: Awaited<ReturnType<typeof ownProgram>>;
 let apps: Array<{ id: string; title: string; organization: string }>;
 const experts: Expert[] = [];
 /** The one assignment left for the expert to review in the browser. */
@@ -41,17 +40,14 @@ beforeAll(async () => {
   admin = await session(E2E_ADMIN.email, E2E_ADMIN.password);
 
   // A program of its own: other journeys release the built-in program's first round, which cannot be drafted again.
-  program = await send(admin, 'post', '/api/admin/programs', {
+  program = await ownProgram(admin, {
     code: `rv-${tag}`,
     title: `智能芯片揭榜挂帅（评审 ${tag}）`,
-    quotas: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
+    subfields: [{ code: 'R01-01', name: '神经网络芯片', direction: { code: 'R01', name: '智能芯片', group: '核心基础' } }],
   });
-  const direction = await send(admin, 'post', `/api/admin/programs/${program.id}/directions`, { code: 'R01', name: '智能芯片', group: '核心基础' });
-  const subfield = await send(admin, 'post', `/api/admin/directions/${direction.id}/subfields`, { code: 'R01-01', name: '神经网络芯片' });
+  const subfield = { id: program.subfields['R01-01']! };
   await send(admin, 'post', `/api/admin/subfields/${subfield.id}/indicators`, { code: 'R01-01-I1', name: '峰值算力', kind: 'number', unit: 'TOPS', better: 'higher' });
-  // The server's clock, which other journeys may have shifted.
-  const now = await serverNow(admin);
-  for (const key of ['application', 'recommendation', 'review']) await setPhase(admin, program.id, key, new Date(now - DAY), new Date(now + 10 * DAY));
+  await openPhases(admin, program.id, ['application', 'recommendation', 'review'], 10);
 
   // Four eligible applications: submitted, recommended and ranked in a submitted batch, formally checked.
   const unit = await associationUnit(admin, `rv${tag}`);

@@ -3,7 +3,7 @@
 // the (test-mode) clock has passed the notice, the admin publishes and visitors see the finalists without personal data.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { associationUnit, PASSWORD, send, serverNow, session, setClock, setPhase, submittedApplication, type ApiSession } from './api.js';
+import { type ApiSession, associationUnit, openPhases, ownProgram, PASSWORD, send, session, setClock, submittedApplication } from './api.js';
 import { cardRows, confirmPopover, launchBrowser, openPage, signIn, snapshot } from './browser.js';
 import { E2E_ADMIN } from './global-setup.js';
 
@@ -13,11 +13,10 @@ interface Candidate {
   email: string;
 }
 
-const DAY = 86_400_000;
 const tag = Date.now().toString(36);
 let browser: Browser;
 let admin: ApiSession;
-let program: { id: string; code: string };
+let program: Awaited<ReturnType<typeof ownProgram>>;
 /** Six eligible applications, the best reviewed first. */
 let ranked: Candidate[];
 const expertIds: string[] = [];
@@ -27,16 +26,14 @@ beforeAll(async () => {
   admin = await session(E2E_ADMIN.email, E2E_ADMIN.password);
 
   // A program of its own, so its subfield's quota, notice and publication are this journey's alone.
-  program = await send(admin, 'post', '/api/admin/programs', {
+  program = await ownProgram(admin, {
     code: `sl-${tag}`,
     title: `智能芯片揭榜挂帅（入围 ${tag}）`,
-    quotas: { finalistsPerSubfield: 5, winnersPerSubfield: 3, applicationsPerApplicant: 3 },
+    subfields: [{ code: 'S01-01', name: '神经网络芯片', direction: { code: 'S01', name: '智能芯片', group: '核心基础' } }],
   });
-  const direction = await send(admin, 'post', `/api/admin/programs/${program.id}/directions`, { code: 'S01', name: '智能芯片', group: '核心基础' });
-  const subfield = await send(admin, 'post', `/api/admin/directions/${direction.id}/subfields`, { code: 'S01-01', name: '神经网络芯片' });
+  const subfield = { id: program.subfields['S01-01']! };
   await send(admin, 'post', `/api/admin/subfields/${subfield.id}/indicators`, { code: 'S01-01-I1', name: '峰值算力', kind: 'number', unit: 'TOPS', better: 'higher' });
-  const now = await serverNow(admin);
-  for (const key of ['application', 'recommendation', 'review']) await setPhase(admin, program.id, key, new Date(now - DAY), new Date(now + 10 * DAY));
+  await openPhases(admin, program.id, ['application', 'recommendation', 'review'], 10);
 
   // Six eligible applications: submitted, recommended in a submitted batch, formally checked.
   const unit = await associationUnit(admin, `sl${tag}`);

@@ -55,7 +55,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   bodyLimit?: number;
-  /** Demo mode: the sign-in page lists the demo accounts. */
+  /** The demo is built and shown: the sign-in page lists its accounts. */
   demo?: boolean;
 }
 
@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerReviewRoutes(app, deps);
   registerSelectionRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
-  registerDemoRoutes(app, deps, options.demo ?? false);
+  registerDemoRoutes(app, options.demo ?? false);
   registerEvaluationRoutes(app, deps);
   registerProgressRoutes(app, deps);
 

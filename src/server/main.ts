@@ -62,15 +62,19 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   const requeued = await requeueWaiting(database.db, jobs);
   if (requeued > 0) say(`queued again ${requeued} background job(s) left waiting`);
   const files = new LocalFileStore(path.join(config.dataDir, 'files'));
-  if (config.demo && !(await demoBuilt(database.db))) {
-    if (await platformIsEmpty(database.db)) await buildDemo({ db: database.db, auditConfig, jobs, files, log: say });
-    else say('demo mode is on, but the platform already holds data: no demo is built (`npm run cli -- demo:reset` starts again with the demo)');
+  // Demo mode shows the demo once it exists: built now into an empty platform, never over one that holds data.
+  let demoReady = config.demo && (await demoBuilt(database.db));
+  if (config.demo && !demoReady) {
+    if (await platformIsEmpty(database.db)) {
+      await buildDemo({ db: database.db, auditConfig, jobs, files, log: say });
+      demoReady = true;
+    } else say('demo mode is on, but the platform already holds data: no demo is built (`npm run cli -- demo:reset` starts again with the demo)');
   }
   const { app } = await buildApp(
     { db: database.db, clock, auditConfig, files, jobs },
     {
       trustProxy: config.trustProxy,
-      demo: config.demo,
+      demo: demoReady,
       logger: {
         level: config.logLevel,
         redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
@@ -93,7 +97,7 @@ async function start(config: Config, cleanup: Array<() => Promise<void>>): Promi
   }
   if (config.testMode) say('TEST MODE: the clock can be moved with POST /api/test/clock');
   say(`Jiebang 揭榜挂帅平台 is running at http://${config.host}:${config.port}`);
-  if (config.demo && (await demoBuilt(database.db))) {
+  if (demoReady) {
     const demo = demoAccounts();
     say(`demo accounts (password ${demo.password}; JIEBANG_DEMO=0 turns the demo off):`);
     for (const a of demo.accounts) say(`  ${a.role.padEnd(15)} ${a.email}  ${a.name}`);

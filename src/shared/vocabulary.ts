@@ -27,6 +27,13 @@ export const APPLICATION_STATUSES = [
   'winner_revoked',
 ] as const;
 
+/** Statuses of the applications their recommending unit recommended, whatever happened to them since. */
+export const RECOMMENDED_OR_LATER = ['recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
+/** Statuses an application keeps once it passed the formal check (the first review round's pool). */
+export const ELIGIBLE_OR_LATER = ['eligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
+/** Confirmed finalists and what became of them as winners: the attack period's and final evaluation's applications. */
+export const CONFIRMED_FINALIST_OR_LATER = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
+
 export const DIRECTION_GROUP_VALUES = ['智能产品', '核心基础', '智能制造', '支撑体系'] as const;
 export const DIRECTION_GROUP_EN: Record<(typeof DIRECTION_GROUP_VALUES)[number], string> = {
   智能产品: 'Smart products',

@@ -3,7 +3,7 @@
 // audit chain verifies and check-invariants passes. Kept apart from the product's code: nothing else imports it.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { applications, measurements, organizations, recommenders, users } from '../db/schema/index.js';
+import { applications, measurements, recommenders, users } from '../db/schema/index.js';
 import { AppError } from '../http/app-error.js';
 import type { ServiceContext } from '../http/request-context.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -22,7 +22,7 @@ import { beijingTime } from '../modules/programs/builtin-program.js';
 import { importProgram } from '../modules/programs/program-document.service.js';
 import { decide, formalCheck, submitBatch } from '../modules/recommendations/recommendations.service.js';
 import { putReview, ranking } from '../modules/reviews/reviews.service.js';
-import { addSelections, fileObjection, openNotice, publish, resolveObjection } from '../modules/selection/selection.service.js';
+import { addSelections, fileObjection, openNotice, publicNotices, publish, resolveObjection } from '../modules/selection/selection.service.js';
 import { programDocument } from '../../shared/schemas/program-document.js';
 import type { MeasurementInput } from '../../shared/schemas/evaluation.js';
 import { assignLabToSubfield, myLabApplication, myLabApplications } from '../modules/evaluation/lab-assignments.service.js';
@@ -102,7 +102,6 @@ export class DemoBuilder {
   readonly experts: string[] = [];
   readonly labs: string[] = [];
   readonly units = new Map<string, { id: string; userId: string | null }>();
-  admin!: typeof users.$inferSelect;
   ministry!: typeof users.$inferSelect;
 
   constructor(
@@ -112,8 +111,15 @@ export class DemoBuilder {
 
   /** A service context acting as this user (or as the platform, or a visitor, when null) at that moment. */
   async as(userId: string | null, at: Date): Promise<ServiceContext> {
-    const user = userId ? (await this.deps.db.select().from(users).where(eq(users.id, userId)))[0]! : null;
+    const user = userId ? await this.user(userId) : null;
     return { db: this.deps.db, actor: user ? actorFromUser(user) : null, now: at, lang: 'zh', requestId: 'demo', ip: null, userAgent: null, auditConfig: this.deps.auditConfig };
+  }
+
+  /** The demo's accounts keep their roles while it is built: each is read once. */
+  private readonly userRows = new Map<string, typeof users.$inferSelect>();
+  private async user(id: string) {
+    if (!this.userRows.has(id)) this.userRows.set(id, (await this.deps.db.select().from(users).where(eq(users.id, id)))[0]!);
+    return this.userRows.get(id)!;
   }
 
   at(days: number, hours: number, run: () => Promise<void>): void {
@@ -140,11 +146,10 @@ export class DemoBuilder {
     const sys = await this.as(null, start);
     const adminSpec = DEMO_ACCOUNTS.find((a) => a.role === 'system_admin')!;
     const { id: adminId } = await createAdmin(sys, { email: adminSpec.email, name: adminSpec.name, password: DEMO_PASSWORD });
-    this.admin = (await this.deps.db.select().from(users).where(eq(users.id, adminId)))[0]!;
     const asAdmin = await this.as(adminId, start);
     for (const spec of DEMO_ACCOUNTS.filter((a) => ['program_admin', 'security_admin', 'audit_admin'].includes(a.role))) {
       const { id } = await createUser(asAdmin, { role: spec.role as 'program_admin', name: spec.name, email: spec.email, password: DEMO_PASSWORD });
-      if (spec.role === 'program_admin') this.ministry = (await this.deps.db.select().from(users).where(eq(users.id, id)))[0]!;
+      if (spec.role === 'program_admin') this.ministry = await this.user(id);
     }
     for (const [i, unit] of DEMO_UNITS.entries()) {
       const uscc = unit.kind === 'central_enterprise' ? demoUscc(900 + i, '110000', 'enterprise') : undefined;
@@ -322,7 +327,6 @@ export class DemoBuilder {
     let objectionId = '';
     this.at(days, 9, async () => {
       const ctx = await this.as(null, daysFrom(this.now, days, 9));
-      const { publicNotices } = await import('../modules/selection/selection.service.js');
       const open = (await publicNotices(ctx, program)).items.find((n) => Date.parse(n.closesAt) > ctx.now.getTime() && Date.parse(n.opensAt) <= ctx.now.getTime())!;
       const target = open.entries[entry % open.entries.length]!;
       objectionId = (
@@ -473,12 +477,4 @@ export class DemoBuilder {
       for (const m of made) m.confirmed = ids.includes(m.id);
     });
   }
-
-  organizationsIn(region: string): Org[] {
-    return this.orgs.filter((o) => o.regionCode === region);
-  }
-}
-
-export async function organizationCount(db: Db): Promise<number> {
-  return (await db.select({ id: organizations.id }).from(organizations)).length;
 }

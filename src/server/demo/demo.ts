@@ -5,8 +5,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { appSettings } from '../db/schema/index.js';
 import { getCatalogue } from '../modules/programs/catalogue.service.js';
+import { decide, formalCheck } from '../modules/recommendations/recommendations.service.js';
 import type { CatalogueResponse } from '../../shared/schemas/catalogue.js';
 import { DemoBuilder, type DemoDeps } from './demo-builder.js';
+import { daysFrom } from './demo-programs.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-people.js';
 
 const MARKER = 'demo';
@@ -49,18 +51,16 @@ export async function buildDemo(deps: DemoDeps, now = new Date()): Promise<void>
   const submitted = () => live.filter((m) => m.submitted);
   const guangdong = () => b.units.get('440000')!.id;
   // Guangdong returns the demo applicant's application and has not decided on the others yet.
-  b.recommend('ai-2018', live, -3, { undecided: [b.units.get('440000')?.id ?? ''], declined: [], batch: true });
+  b.recommend('ai-2018', live, -3, { undecided: [guangdong()] });
   b.at(-2, 3, async () => {
-    const { decide } = await import('../modules/recommendations/recommendations.service.js');
     const own = submitted().find((m) => m.org === applicant)!;
-    await decide(await b.as(b.unitUser(guangdong()), new Date(now.getTime() - 2 * 86_400_000)), own.id, {
+    await decide(await b.as(b.unitUser(guangdong()), daysFrom(now, -2, 3)), own.id, {
       decision: 'return',
       comment: '请补充核心指标的第三方测试报告，并说明量产计划后重新提交。',
     });
   });
   b.at(-1, 4, async () => {
-    const { formalCheck } = await import('../modules/recommendations/recommendations.service.js');
-    const ctx = await b.as(b.ministry.id, new Date(now.getTime() - 86_400_000));
+    const ctx = await b.as(b.ministry.id, daysFrom(now, -1, 4));
     for (const m of submitted().filter((x) => x.org.regionCode === '110000')) await formalCheck(ctx, m.id, { eligible: true });
   });
 
@@ -68,7 +68,7 @@ export async function buildDemo(deps: DemoDeps, now = new Date()): Promise<void>
   const dm = await subfieldsOf(deps.db, 'demo-2025');
   const reviewMade: typeof live = [];
   for (const [k, org] of b.orgs.slice(36, 60).entries()) b.apply('demo-2025', org, dm[k % dm.length]!, quality(k + 3), -148 + (k % 10), 2, reviewMade);
-  b.recommend('demo-2025', reviewMade, -115, { declined: [reviewMade[22]!].filter(Boolean) });
+  b.recommend('demo-2025', reviewMade, -115, { declined: [reviewMade[22]!] });
   b.check(reviewMade.filter((m) => m !== reviewMade[22]), -108, [reviewMade[23]!]);
   b.review('demo-2025', reviewMade.filter((m) => m !== reviewMade[22] && m !== reviewMade[23]), -100);
   b.select('demo-2025', dm[0]!, 4, -46);

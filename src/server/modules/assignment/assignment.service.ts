@@ -24,6 +24,7 @@ import { findProgram, requireProgramAdmin } from '../programs/catalogue.service.
 import { AffinityModel, type Affinity } from './affinity.js';
 import { assign, type Candidate } from './assign.js';
 import { conflictsOf, type Conflict, type ConflictApplication, type ConflictExpert, type TieKind } from './conflicts.js';
+import { CONFIRMED_FINALIST_OR_LATER, ELIGIBLE_OR_LATER } from '../../../shared/vocabulary.js';
 
 /** Per application, at most this many candidates by affinity go into the optimisation (the best ones). */
 const TOP_CANDIDATES = 200;
@@ -65,10 +66,6 @@ interface RoundApplication extends ConflictApplication {
   text: string;
 }
 
-/** Statuses an application keeps once it passed the formal check: the first review round's pool. */
-const REVIEWED_STATUSES = ['eligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
-/** The final evaluation reviews the confirmed finalists. */
-const EVALUATED_STATUSES = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'] as const;
 
 /**
  * The applications a round reviews: the first round of a phase takes every eligible application (the confirmed
@@ -81,7 +78,8 @@ export async function roundApplications(db: DbOrTx, programId: string, round?: s
   const first = target && rounds.find((r) => r.phase === target.phase) === target;
   const pool =
     !target || first
-      ? inArray(applications.status, target?.phase === 'evaluation' ? [...EVALUATED_STATUSES] : [...REVIEWED_STATUSES])
+      ? // Review rounds take the applications that passed the formal check; the final evaluation the confirmed finalists.
+      inArray(applications.status, target?.phase === 'evaluation' ? [...CONFIRMED_FINALIST_OR_LATER] : [...ELIGIBLE_OR_LATER])
       : inArray(
           applications.id,
           db

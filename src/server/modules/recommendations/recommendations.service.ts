@@ -13,6 +13,7 @@ import { administersProgram, hasRole } from '../accounts/actor.js';
 import { requirePhase, requireStatus, visibleApplication } from '../applications/applications.service.js';
 import { canonicalJson } from '../audit/canonical.js';
 import { findProgram, requireProgramAdmin } from '../programs/catalogue.service.js';
+import { RECOMMENDED_OR_LATER } from '../../../shared/vocabulary.js';
 
 export type Decision = 'recommend' | 'return' | 'decline';
 const STATUS_OF: Record<Decision, 'recommended' | 'returned' | 'not_recommended'> = {
@@ -284,7 +285,6 @@ export async function formalCheck(ctx: ServiceContext, id: string, input: { elig
 }
 
 /** Applications their unit recommended, whatever happened to them since (formal check, selection). */
-const RECOMMENDED_OR_LATER = ['recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'];
 const countRecommended = sql<number>`count(*) FILTER (WHERE ${applications.status} IN (${sql.join(
   RECOMMENDED_OR_LATER.map((s) => sql`${s}`),
   sql`, `,

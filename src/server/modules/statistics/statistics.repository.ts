@@ -2,11 +2,12 @@
 // cache table they are kept in.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { ELIGIBLE_OR_LATER, RECOMMENDED_OR_LATER } from '../../../shared/vocabulary.js';
 
 /** Applications that count in public statistics: submitted at least once and not withdrawn. */
 const COUNTED = sql`a.status NOT IN ('draft', 'withdrawn')`;
-/** Statuses a recommending unit's recommendation leads to. */
-const RECOMMENDED_OR_LATER = sql`('recommended', 'eligible', 'ineligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked')`;
+/** `a.status IN (…)` over a list of statuses, as parameters. */
+const statusIn = (statuses: readonly string[]) => sql`a.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`;
 
 const rows = async <T>(db: DbOrTx, query: ReturnType<typeof sql>) => (await db.execute<T & Record<string, unknown>>(query)).rows as T[];
 
@@ -57,7 +58,7 @@ export function countsByRecommender(db: DbOrTx, programId: string) {
   return rows<{ name: string; kind: 'province' | 'central_enterprise' | 'association'; applications: number; recommended: number }>(
     db,
     sql`SELECT r.name, r.kind, count(*)::int AS applications,
-               count(*) FILTER (WHERE a.status IN ${RECOMMENDED_OR_LATER})::int AS recommended
+               count(*) FILTER (WHERE ${statusIn(RECOMMENDED_OR_LATER)})::int AS recommended
         FROM applications a JOIN recommenders r ON r.id = a.recommender_id
         WHERE a.program_id = ${programId} AND ${COUNTED}
         GROUP BY r.id, r.name, r.kind
@@ -100,8 +101,8 @@ export function funnelByDirection(db: DbOrTx, programId: string) {
     sql`SELECT s.direction_id,
                count(*)::int AS draft,
                count(*) FILTER (WHERE a.status <> 'draft')::int AS submitted,
-               count(*) FILTER (WHERE a.status IN ${RECOMMENDED_OR_LATER})::int AS recommended,
-               count(*) FILTER (WHERE a.status IN ('eligible', 'finalist', 'finalist_confirmed', 'finalist_revoked', 'winner', 'winner_confirmed', 'winner_revoked'))::int AS eligible,
+               count(*) FILTER (WHERE ${statusIn(RECOMMENDED_OR_LATER)})::int AS recommended,
+               count(*) FILTER (WHERE ${statusIn(ELIGIBLE_OR_LATER)})::int AS eligible,
                count(*) FILTER (WHERE EXISTS (
                  SELECT 1 FROM review_assignments ra JOIN reviews rv ON rv.assignment_id = ra.id
                  WHERE ra.application_id = a.id AND rv.state = 'submitted'))::int AS reviewed,

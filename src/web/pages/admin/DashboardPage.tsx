@@ -92,11 +92,11 @@ export default function DashboardPage() {
           />
           <DataTable
             caption={t('dashboard.byStatus')}
-            rows={APPLICATION_STATUSES.filter((s) => (dash.data?.byStatus[s] ?? 0) > 0)}
-            rowKey={(s) => s}
+            rows={APPLICATION_STATUSES.filter((s) => (dash.data?.byStatus[s] ?? 0) > 0).map((status) => ({ status, n: dash.data?.byStatus[status] ?? 0 }))}
+            rowKey={(r) => r.status}
             columns={[
-              { title: t('dashboard.status'), render: (s) => t(`status.${s}`) },
-              { title: t('stats.col.count'), render: (s) => dash.data?.byStatus[s] ?? 0, numeric: true },
+              { title: t('dashboard.status'), render: (r) => t(`status.${r.status}`) },
+              { title: t('stats.col.count'), render: (r) => r.n, numeric: true },
             ]}
           />
         </Card>

@@ -15,8 +15,9 @@ import { usePlatform } from '../../hooks/platform.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useServerNow } from '../../hooks/use-server-now.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { CONFIRMED_FINALIST_OR_LATER } from '../../../shared/vocabulary.js';
 
-const EVALUATED: readonly string[] = ['finalist_confirmed', 'winner', 'winner_confirmed', 'winner_revoked'];
+const EVALUATED: readonly string[] = CONFIRMED_FINALIST_OR_LATER;
 
 export default function MyApplicationsPage() {
   const { t, lang } = useI18n();
